@@ -1,0 +1,108 @@
+/**
+ * The only place the dashboard talks to the server: typed functions per endpoint and URL builders for
+ * resources MapLibre fetches itself, so switching to `hc<AppType>` changes this one file.
+ */
+import type { AreaCollection, AreaLevel, ApiErrorBody, ClientConfig, Health, SessionUser } from './types.ts';
+
+/** Why a call to the API failed: an HTTP status with the server's error code, or no answer at all. */
+export class ApiError extends Error {
+  /** HTTP status of the answer; `0` when the server could not be reached. */
+  readonly status: number;
+  /** Machine-readable code from the `{"error":{"code"}}` body, `network` or `bad_response`. */
+  readonly code: string;
+
+  /** Builds an error from a status, a code and the server's (developer-facing) message. */
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+  }
+}
+
+function isErrorBody(value: unknown): value is ApiErrorBody {
+  if (typeof value !== 'object' || value === null || !('error' in value)) return false;
+  const error = (value as { error: unknown }).error;
+  return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      credentials: 'same-origin',
+      ...init,
+      headers: { Accept: 'application/json', ...init?.headers },
+    });
+  } catch (cause) {
+    throw new ApiError(0, 'network', cause instanceof Error ? cause.message : 'network error');
+  }
+  if (response.status === 204) return undefined as T;
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    if (isErrorBody(body)) throw new ApiError(response.status, body.error.code, body.error.message);
+    throw new ApiError(response.status, 'http_error', response.statusText);
+  }
+  if (body === undefined) throw new ApiError(response.status, 'bad_response', 'response is not JSON');
+  return body as T;
+}
+
+function postJson<T>(path: string, payload?: unknown): Promise<T> {
+  return request<T>(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(payload ?? {}),
+  });
+}
+
+/** `GET /api/health`: whether the server runs, on which database, and whether data is synthetic. */
+export function fetchHealth(): Promise<Health> {
+  return request<Health>('/api/health');
+}
+
+/** `GET /api/config`: runtime settings such as an external basemap style URL. */
+export function fetchClientConfig(): Promise<ClientConfig> {
+  return request<ClientConfig>('/api/config');
+}
+
+/** `GET /api/auth/me`: the signed-in account, or `null` for the public tier (401). */
+export async function fetchCurrentUser(): Promise<SessionUser | null> {
+  try {
+    return await request<SessionUser>('/api/auth/me');
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+/** `POST /api/auth/login`: starts a session (HttpOnly cookie) and returns the account; 401 on bad credentials. */
+export function signIn(username: string, password: string): Promise<SessionUser> {
+  return postJson<SessionUser>('/api/auth/login', { username, password });
+}
+
+/** `POST /api/auth/logout`: ends the current session (204); a session the server no longer knows (401) counts as ended. */
+export async function signOut(): Promise<void> {
+  try {
+    await postJson<unknown>('/api/auth/logout');
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 401)) throw error;
+  }
+}
+
+/** `GET /api/geography/areas?level=…`: boundaries of the city, its kecamatan or its kelurahan. */
+export function fetchAreas(level: AreaLevel, signal?: AbortSignal): Promise<AreaCollection> {
+  return request<AreaCollection>(`/api/geography/areas?level=${encodeURIComponent(level)}`, { signal });
+}
+
+/** Static basemap files MapLibre loads itself from the server's `/basemap/` folder. */
+export type BasemapFile = 'roads.geojson' | 'transit-routes.geojson' | 'transit-stops.geojson';
+
+/** Absolute URL of a basemap file; MapLibre needs absolute URLs, so `origin` is usually `location.origin`. */
+export function basemapFileUrl(origin: string, file: BasemapFile): string {
+  return `${origin}/basemap/${file}`;
+}
+
+/** Absolute glyph URL template (`{fontstack}`, `{range}` left for MapLibre) served from `/basemap/glyphs/`. */
+export function glyphsUrlTemplate(origin: string): string {
+  return `${origin}/basemap/glyphs/{fontstack}/{range}.pbf`;
+}

@@ -1,0 +1,99 @@
+/**
+ * Mounts the map controller into a full-size container once the basemap setting is known, with the
+ * dashboard's own labelled zoom and home buttons.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { errorMessageKey } from '../api/errorMessage.ts';
+import { useAppState, useAppStore, useT } from '../app/StoreContext.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import type { MapController } from '../map/MapController.ts';
+
+/** The map area; MapLibre's code is loaded after first paint, in its own chunk. */
+export function MapView() {
+  const t = useT();
+  const store = useAppStore();
+  const homeViewRequested = useAppState((state) => state.homeViewRequested);
+  const configReady = useAppState((state) => state.clientConfig.status === 'ready');
+  const basemapStyleUrl = useAppState((state) =>
+    state.clientConfig.status === 'ready' ? state.clientConfig.config.basemapStyleUrl : null,
+  );
+  const containerRef = useRef<HTMLDivElement>(null);
+  const controllerRef = useRef<MapController | null>(null);
+  const [problem, setProblem] = useState<MessageKey | null>(null);
+
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!configReady || !container) return;
+    let cancelled = false;
+    let controller: MapController | null = null;
+    import('../map/MapController.ts').then(
+      ({ MapController }) => {
+        if (cancelled) return;
+        controller = new MapController(container, store, {
+          basemapStyleUrl,
+          onBoundariesFailed: (error) => setProblem(errorMessageKey(error)),
+        });
+        controllerRef.current = controller;
+      },
+      () => setProblem('error.network'),
+    );
+    return () => {
+      cancelled = true;
+      controller?.destroy();
+      controllerRef.current = null;
+    };
+  }, [store, configReady, basemapStyleUrl]);
+
+  return (
+    <section className="map" aria-label={t('map.label')}>
+      <div id="map" ref={containerRef} className="map__canvas" tabIndex={-1} data-testid="map" />
+      <div className="map__controls" role="group" aria-label={t('map.controls')}>
+        <button
+          type="button"
+          className="map__button"
+          aria-label={t('map.zoomIn')}
+          title={t('map.zoomIn')}
+          onClick={() => controllerRef.current?.zoomIn()}
+        >
+          <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+            <path d="M10 4v12M4 10h12" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+          </svg>
+        </button>
+        <button
+          type="button"
+          className="map__button"
+          aria-label={t('map.zoomOut')}
+          title={t('map.zoomOut')}
+          onClick={() => controllerRef.current?.zoomOut()}
+        >
+          <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+            <path d="M4 10h12" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+          </svg>
+        </button>
+        <button
+          type="button"
+          className="map__button"
+          aria-label={t('map.showAll')}
+          title={t('map.showAll')}
+          onClick={homeViewRequested}
+        >
+          <svg viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+            <path
+              d="M3 7V3h4M13 3h4v4M17 13v4h-4M7 17H3v-4"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.8"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
+          </svg>
+        </button>
+      </div>
+      {problem && (
+        <div className="banner banner--error map__problem" role="alert">
+          {t('map.loadFailed', { reason: t(problem) })}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+/** Entry point: builds the store from the URL, keeps the URL in step, asks the server about itself, renders the app. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App.tsx';
+import { loadServerState } from './app/loadServerState.ts';
+import { StoreContext } from './app/StoreContext.ts';
+import { translate } from './i18n/index.ts';
+import { createAppStore } from './store/index.ts';
+import { readInitialViewFromPage, syncViewToPage } from './store/viewUrl.ts';
+import './styles.css';
+
+const store = createAppStore(readInitialViewFromPage());
+syncViewToPage(store, (language) => translate(language)('app.documentTitle'));
+void loadServerState(store);
+
+const rootElement = document.getElementById('root');
+if (!rootElement) throw new Error('index.html has no #root element');
+
+createRoot(rootElement).render(
+  <StrictMode>
+    <StoreContext value={store}>
+      <App />
+    </StoreContext>
+  </StrictMode>,
+);

@@ -1,0 +1,175 @@
+/**
+ * The one owner of the dashboard's `maplibregl.Map`: builds the style, loads the boundaries, follows
+ * the store and reports map movement back to it. Nothing else touches the map or its style.
+ */
+import maplibregl, { type GeoJSONSource, type MapLibreEvent, type StyleSpecification } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import type { FeatureCollection } from 'geojson';
+import { fetchAreas } from '../api/client.ts';
+import type { AreaCollection, AreaLevel } from '../api/types.ts';
+import { translate, type Language } from '../i18n/index.ts';
+import type { AppStore } from '../store/index.ts';
+import {
+  EAST_JAKARTA_BOUNDS,
+  lngLat,
+  MAX_ZOOM,
+  MIN_ZOOM,
+  PAN_LIMIT_BOUNDS,
+  type MapView,
+} from './geography.ts';
+import { areaLabelPoints } from './labelPoints.ts';
+import { SOURCE, type SourceId } from './layers/ids.ts';
+import { FONT_ATTRIBUTION, offlineStyle, withBoundaryOverlay } from './style.ts';
+import { exposeMapForTests, withdrawMapForTests } from './testHook.ts';
+import { homePadding } from './viewport.ts';
+
+/** Settings of a map controller. */
+export interface MapControllerOptions {
+  /** Origin of our server (absolute URLs for MapLibre); default `window.location.origin`. */
+  origin?: string;
+  /** External MapLibre style to draw under our boundaries; `null` (default) uses the offline basemap. */
+  basemapStyleUrl?: string | null;
+  /** Called when the boundaries could not be loaded from the API. */
+  onBoundariesFailed?: (error: unknown) => void;
+}
+
+/** `eventData` marking camera moves the controller makes to show the home view. */
+const HOME_MOVE = { titikRawanHome: true } as const;
+
+/** Duration of animated camera moves started from the dashboard's own buttons, in milliseconds. */
+export const CAMERA_ANIMATION_MS = 400;
+
+/** Owns the dashboard's MapLibre map for one container; call `destroy()` when the container goes away. */
+export class MapController {
+  private readonly map: maplibregl.Map;
+  private readonly store: AppStore;
+  private readonly abort = new AbortController();
+  private readonly unsubscribers: Array<() => void> = [];
+  private readonly onBoundariesFailed: ((error: unknown) => void) | undefined;
+  private areas: Partial<Record<AreaLevel, AreaCollection>> = {};
+  private destroyed = false;
+
+  /** Creates the map in `container`, starting from the store's view (or all of East Jakarta). */
+  constructor(container: HTMLElement, store: AppStore, options: MapControllerOptions = {}) {
+    this.store = store;
+    this.onBoundariesFailed = options.onBoundariesFailed;
+    const origin = options.origin ?? window.location.origin;
+    const { language, mapView } = store.getState();
+
+    this.map = new maplibregl.Map({
+      container,
+      ...(options.basemapStyleUrl ? {} : { style: offlineStyle(origin) }),
+      ...(mapView
+        ? { center: [mapView.center.lng, mapView.center.lat], zoom: mapView.zoom }
+        : { bounds: EAST_JAKARTA_BOUNDS, fitBoundsOptions: { padding: homePadding(container.clientWidth) } }),
+      minZoom: MIN_ZOOM,
+      maxZoom: MAX_ZOOM,
+      maxBounds: PAN_LIMIT_BOUNDS,
+      dragRotate: false,
+      pitchWithRotate: false,
+      touchPitch: false,
+      attributionControl: false,
+      locale: { 'AttributionControl.ToggleAttribution': translate(language)('map.attribution') },
+    });
+    this.map.touchZoomRotate.disableRotation();
+    this.map.keyboard.disableRotation();
+    if (options.basemapStyleUrl) {
+      this.map.setStyle(options.basemapStyleUrl, {
+        transformStyle: (_previous, next: StyleSpecification) => withBoundaryOverlay(next, origin),
+      });
+    }
+    this.map.addControl(new maplibregl.AttributionControl({ customAttribution: FONT_ATTRIBUTION }));
+
+    this.map.on('moveend', this.handleMoveEnd);
+    this.map.on('load', this.handleLoad);
+
+    this.unsubscribers.push(
+      store.subscribe((state) => state.homeViewRequests, this.showHome),
+      store.subscribe((state) => state.language, this.applyLanguage),
+    );
+    this.applyLanguage(language);
+    void this.loadBoundaries();
+    exposeMapForTests(this.map);
+  }
+
+  /** Zooms in one level, animated. */
+  zoomIn(): void {
+    this.map.zoomIn({ duration: CAMERA_ANIMATION_MS });
+  }
+
+  /** Zooms out one level, animated. */
+  zoomOut(): void {
+    this.map.zoomOut({ duration: CAMERA_ANIMATION_MS });
+  }
+
+  /** Stops listening to the map and the store, cancels loading and removes the map. */
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.abort.abort();
+    for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
+    this.map.off('moveend', this.handleMoveEnd);
+    this.map.off('load', this.handleLoad);
+    withdrawMapForTests(this.map);
+    this.map.remove();
+  }
+
+  private readonly handleMoveEnd = (event: MapLibreEvent & Partial<typeof HOME_MOVE>): void => {
+    if (event.titikRawanHome) return;
+    const center = this.map.getCenter();
+    const view: MapView = { center: lngLat(center.lng, center.lat), zoom: this.map.getZoom() };
+    this.store.getState().mapMoved(view);
+  };
+
+  private readonly handleLoad = (): void => {
+    // On narrow maps MapLibre unfolds the compact attribution over our bottom sheet; fold it (its ⓘ button unfolds it).
+    this.map
+      .getContainer()
+      .querySelector('.maplibregl-compact-show')
+      ?.classList.remove('maplibregl-compact-show');
+    this.applyAreas();
+  };
+
+  private readonly showHome = (): void => {
+    const padding = homePadding(this.map.getContainer().clientWidth);
+    this.map.fitBounds(EAST_JAKARTA_BOUNDS, { padding, duration: CAMERA_ANIMATION_MS }, HOME_MOVE);
+  };
+
+  private readonly applyLanguage = (language: Language): void => {
+    const t = translate(language);
+    this.map.getCanvas().setAttribute('aria-label', t('map.label'));
+    const toggle = this.map.getContainer().querySelector('.maplibregl-ctrl-attrib-button');
+    toggle?.setAttribute('aria-label', t('map.attribution'));
+    toggle?.setAttribute('title', t('map.attribution'));
+  };
+
+  private async loadBoundaries(): Promise<void> {
+    const levels: AreaLevel[] = ['kota', 'kecamatan', 'kelurahan'];
+    try {
+      const collections = await Promise.all(levels.map((level) => fetchAreas(level, this.abort.signal)));
+      if (this.destroyed) return;
+      levels.forEach((level, index) => {
+        this.areas[level] = collections[index];
+      });
+      this.applyAreas();
+    } catch (error) {
+      if (this.destroyed) return;
+      this.onBoundariesFailed?.(error);
+    }
+  }
+
+  /** Writes the loaded areas into the boundary sources once both the style and the data are there. */
+  private applyAreas(): void {
+    if (!this.map.isStyleLoaded()) return;
+    const { kota, kecamatan, kelurahan } = this.areas;
+    if (!kota || !kecamatan || !kelurahan) return;
+    const updates: Array<[SourceId, FeatureCollection]> = [
+      [SOURCE.kota, kota],
+      [SOURCE.kecamatan, kecamatan],
+      [SOURCE.kelurahan, kelurahan],
+      [SOURCE.kecamatanLabels, areaLabelPoints(kecamatan)],
+      [SOURCE.kelurahanLabels, areaLabelPoints(kelurahan)],
+    ];
+    for (const [id, data] of updates) this.map.getSource<GeoJSONSource>(id)?.setData(data);
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * Whole MapLibre styles for the dashboard: the offline basemap served by our own server, or an external
+ * style with our boundary layers added on top.
+ */
+import type { GeoJSONSourceSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import { basemapFileUrl, glyphsUrlTemplate } from '../api/client.ts';
+import { basemapLayers } from './layers/basemap.ts';
+import { boundaryLayers } from './layers/boundaries.ts';
+import { SOURCE } from './layers/ids.ts';
+
+/** Attribution of the administrative boundaries (kelurahan, and the kecamatan and city dissolved from them). */
+export const BOUNDARY_ATTRIBUTION = 'Batas kelurahan: cahyadsn/wilayah_boundaries (MIT), © 2024 Cahya DSN';
+
+/** Attribution of roads, transit routes and stops. */
+export const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
+
+/** Attribution of the label font. */
+export const FONT_ATTRIBUTION = 'Noto Sans © The Noto Project Authors';
+
+/** Every attribution the offline map shows, in display order. */
+export const OFFLINE_ATTRIBUTIONS = [BOUNDARY_ATTRIBUTION, OSM_ATTRIBUTION, FONT_ATTRIBUTION];
+
+function emptyGeoJson(attribution?: string): GeoJSONSourceSpecification {
+  return {
+    type: 'geojson',
+    data: { type: 'FeatureCollection', features: [] },
+    ...(attribution ? { attribution } : {}),
+  };
+}
+
+/**
+ * Sources of the boundary layers, empty until the controller loads the areas from the API (label points
+ * are computed in the browser from the polygons).
+ */
+export function boundarySources(): Record<string, SourceSpecification> {
+  return {
+    [SOURCE.kota]: emptyGeoJson(BOUNDARY_ATTRIBUTION),
+    [SOURCE.kecamatan]: emptyGeoJson(),
+    [SOURCE.kelurahan]: emptyGeoJson(),
+    [SOURCE.kecamatanLabels]: emptyGeoJson(),
+    [SOURCE.kelurahanLabels]: emptyGeoJson(),
+  };
+}
+
+/** The offline style: roads, transit and boundaries served by our server at `origin` (absolute URL). */
+export function offlineStyle(origin: string): StyleSpecification {
+  return {
+    version: 8,
+    name: 'Titik Rawan offline',
+    glyphs: glyphsUrlTemplate(origin),
+    sources: {
+      ...boundarySources(),
+      [SOURCE.roads]: {
+        type: 'geojson',
+        data: basemapFileUrl(origin, 'roads.geojson'),
+        attribution: OSM_ATTRIBUTION,
+      },
+      [SOURCE.transitRoutes]: {
+        type: 'geojson',
+        data: basemapFileUrl(origin, 'transit-routes.geojson'),
+        attribution: OSM_ATTRIBUTION,
+      },
+      [SOURCE.transitStops]: { type: 'geojson', data: basemapFileUrl(origin, 'transit-stops.geojson') },
+    },
+    layers: [...basemapLayers(), ...boundaryLayers()],
+  };
+}
+
+/**
+ * An external style with our boundary sources and layers added on top; our glyphs are used only when
+ * the external style has none, so its fonts must then include the Noto Sans stacks.
+ */
+export function withBoundaryOverlay(base: StyleSpecification, origin: string): StyleSpecification {
+  return {
+    ...base,
+    glyphs: base.glyphs ?? glyphsUrlTemplate(origin),
+    sources: { ...base.sources, ...boundarySources() },
+    layers: [...base.layers, ...boundaryLayers()],
+  };
+}

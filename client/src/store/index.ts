@@ -1,0 +1,26 @@
+/** The dashboard's one zustand store, combined from its slices. */
+import { subscribeWithSelector } from 'zustand/middleware';
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createSessionSlice } from './sessionSlice.ts';
+import { createSystemSlice } from './systemSlice.ts';
+import type { AppState } from './types.ts';
+import { createViewSlice, type InitialView } from './viewSlice.ts';
+
+export type { AppState } from './types.ts';
+
+/** The combined store with `subscribeWithSelector`, so non-React code can watch one value. */
+export type AppStore = ReturnType<typeof createAppStore>;
+
+/** Creates a fresh store (one per page; tests create their own). */
+export function createAppStore(initialView: InitialView = {}) {
+  return createStore<AppState>()(
+    subscribeWithSelector((...a) => ({
+      ...createViewSlice(initialView)(...a),
+      ...createSessionSlice()(...a),
+      ...createSystemSlice()(...a),
+    })),
+  );
+}
+
+/** A store API limited to reading and subscribing, for code that must not dispatch. */
+export type ReadonlyAppStore = Pick<StoreApi<AppState>, 'getState' | 'subscribe'>;

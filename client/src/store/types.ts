@@ -1,0 +1,14 @@
+/** The shape of the dashboard's one store, assembled from typed slices. */
+import type { StateCreator } from 'zustand/vanilla';
+import type { SessionSlice } from './sessionSlice.ts';
+import type { SystemSlice } from './systemSlice.ts';
+import type { ViewSlice } from './viewSlice.ts';
+
+/** Everything the dashboard keeps in its store: the union of every slice. */
+export type AppState = ViewSlice & SessionSlice & SystemSlice;
+
+/** Middleware applied once on the combined store (and so visible to every slice's `set`/`get`). */
+export type AppMiddleware = [['zustand/subscribeWithSelector', never]];
+
+/** A function creating one slice of the combined store. */
+export type SliceCreator<Slice> = StateCreator<AppState, AppMiddleware, [], Slice>;

@@ -1,0 +1,105 @@
+/**
+ * The view in the URL (`?lang=en&view=zoom/lat/lng`) and in storage, so a link reproduces what the
+ * person saw and the language choice survives a reload.
+ */
+import { isLanguage, type Language } from '../i18n/index.ts';
+import { isWithinPanLimit, lngLat, MAX_ZOOM, MIN_ZOOM, type MapView } from '../map/geography.ts';
+import type { AppStore } from './index.ts';
+import type { InitialView } from './viewSlice.ts';
+
+/** Query parameter holding the interface language. */
+export const LANGUAGE_PARAM = 'lang';
+
+/** Query parameter holding the map position as `zoom/lat/lng`. */
+export const VIEW_PARAM = 'view';
+
+/** Key of the language choice in `localStorage`. */
+export const LANGUAGE_STORAGE_KEY = 'titik-rawan.language';
+
+/** Formats a map position as `zoom/lat/lng` with enough decimals for about 1 m at street level. */
+export function formatMapView(view: MapView): string {
+  return `${view.zoom.toFixed(2)}/${view.center.lat.toFixed(5)}/${view.center.lng.toFixed(5)}`;
+}
+
+/** Parses `zoom/lat/lng`; `null` when malformed or outside the area the map may show. */
+export function parseMapView(text: string | null): MapView | null {
+  if (!text) return null;
+  const parts = text.split('/');
+  if (parts.length !== 3) return null;
+  const [zoom, lat, lng] = parts.map(Number);
+  if (zoom === undefined || lat === undefined || lng === undefined) return null;
+  if (![zoom, lat, lng].every(Number.isFinite)) return null;
+  const center = lngLat(lng, lat);
+  if (!isWithinPanLimit(center)) return null;
+  return { center, zoom: Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom)) };
+}
+
+/** Reads the starting view: language from the URL, else storage; map position from the URL only. */
+export function readInitialView(search: string, storedLanguage: string | null): InitialView {
+  const params = new URLSearchParams(search);
+  const fromUrl = params.get(LANGUAGE_PARAM);
+  const language: Language | undefined = isLanguage(fromUrl)
+    ? fromUrl
+    : isLanguage(storedLanguage)
+      ? storedLanguage
+      : undefined;
+  return { language, mapView: parseMapView(params.get(VIEW_PARAM)) };
+}
+
+/** Returns `search` with the view's parameters set (the home view drops `view`); other parameters are kept. */
+export function writeViewParams(search: string, language: Language, mapView: MapView | null): string {
+  const params = new URLSearchParams(search);
+  params.set(LANGUAGE_PARAM, language);
+  if (mapView) params.set(VIEW_PARAM, formatMapView(mapView));
+  else params.delete(VIEW_PARAM);
+  const text = params.toString().replaceAll('%2F', '/');
+  return text ? `?${text}` : '';
+}
+
+function readStoredLanguage(): string | null {
+  try {
+    return window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** Reads the starting view from the current page's URL and storage. */
+export function readInitialViewFromPage(): InitialView {
+  return readInitialView(window.location.search, readStoredLanguage());
+}
+
+/**
+ * Keeps the URL (replaceState, no history entry per pan), storage, `<html lang>` and the document title
+ * in step with the store; returns a function that stops it.
+ */
+export function syncViewToPage(store: AppStore, documentTitle: (language: Language) => string): () => void {
+  const apply = () => {
+    const { language, mapView } = store.getState();
+    const search = writeViewParams(window.location.search, language, mapView);
+    if (search !== window.location.search) {
+      const url = `${window.location.pathname}${search}${window.location.hash}`;
+      window.history.replaceState(window.history.state, '', url);
+    }
+    document.documentElement.lang = language;
+    document.title = documentTitle(language);
+  };
+  apply();
+  const stopView = store.subscribe((state) => [state.language, state.mapView] as const, apply, {
+    equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1],
+  });
+  const stopStorage = store.subscribe(
+    (state) => state.language,
+    (language) => {
+      try {
+        window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
+      } catch {
+        // Storage can be disabled (private mode); the URL still carries the language.
+      }
+    },
+  );
+  return () => {
+    stopView();
+    stopStorage();
+  };
+}

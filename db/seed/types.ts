@@ -1,0 +1,107 @@
+// Row types of the synthetic demo data set, mirroring the tables in db/migrations/00001_schema.sql.
+
+/** Longitude, latitude in WGS84 degrees, rounded to 6 decimals. */
+export type LonLat = [lon: number, lat: number];
+
+/** Kemendagri code of a kelurahan, such as 31.75.03.1001. */
+export type KelurahanCode = string;
+
+/** Organisation kinds allowed by the schema. */
+export const ORGANISATION_KINDS = ['police', 'government', 'ngo', 'other'] as const;
+/** Kind of a reporting or intervening organisation. */
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+
+/** Venue kinds allowed by the schema. */
+export const VENUE_KINDS = [
+  'hotel',
+  'guest_house',
+  'kost',
+  'apartment',
+  'school',
+  'transport_hub',
+  'internet_cafe',
+  'karaoke_nightlife',
+  'massage_parlour',
+] as const;
+/** Kind of a venue. */
+export type VenueKind = (typeof VENUE_KINDS)[number];
+
+/** Incident categories allowed by the schema. */
+export const INCIDENT_CATEGORIES = [
+  'online_solicitation',
+  'peer_recruitment',
+  'csam',
+  'venue_exploitation',
+  'other',
+] as const;
+/** Category of an incident. */
+export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
+
+/** Coarse time-of-day bands allowed by the schema. */
+export const TIME_BANDS = ['night', 'morning', 'afternoon', 'evening'] as const;
+/** Coarse time of day of an incident. */
+export type TimeBand = (typeof TIME_BANDS)[number];
+
+/** Intervention kinds allowed by the schema. */
+export const INTERVENTION_KINDS = [
+  'banner',
+  'cctv',
+  'socialisation',
+  'kk_check',
+  'code_of_conduct',
+  'outreach_visit',
+] as const;
+/** Kind of a prevention intervention. */
+export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
+
+/** Venue source values allowed by the schema. */
+export type VenueSource = 'synthetic' | 'osm' | 'partner';
+
+/** One row of `organisations`. */
+export interface DemoOrganisation {
+  code: string;
+  name: string;
+  kind: OrganisationKind;
+}
+
+/** One row of `venues` (without id and batch). */
+export interface DemoVenue {
+  kind: VenueKind;
+  name: string;
+  lonLat: LonLat;
+  kelurahanCode: KelurahanCode;
+  source: VenueSource;
+  sourceId: string;
+}
+
+/** One row of `incidents` (without id, batch and base cell): no names, no free text. */
+export interface DemoIncident {
+  /** Date as YYYY-MM-DD. */
+  occurredOn: string;
+  timeBand: TimeBand | null;
+  category: IncidentCategory;
+  /** Point location, or null when only the kelurahan is known. */
+  lonLat: LonLat | null;
+  kelurahanCode: KelurahanCode;
+  organisationCode: string;
+}
+
+/** One row of `interventions` (without id and batch); a venue is referenced by its (source, sourceId). */
+export interface DemoIntervention {
+  kind: InterventionKind;
+  /** Date as YYYY-MM-DD. */
+  startedOn: string;
+  venue: { source: VenueSource; sourceId: string } | null;
+  lonLat: LonLat | null;
+  kelurahanCode: KelurahanCode;
+  organisationCode: string;
+}
+
+/** The whole synthetic demo data set. */
+export interface DemoData {
+  seed: number;
+  organisations: DemoOrganisation[];
+  venues: DemoVenue[];
+  incidents: DemoIncident[];
+  interventions: DemoIntervention[];
+}

@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { openAPIRouteHandler } from 'hono-openapi';
+import { REPO_ROOT, type Config } from './config';
+import type { Database } from './db/database';
+import type { AppEnv } from './http/env';
+import { ApiError, codeForStatus } from './http/errors';
+import { sessionMiddleware } from './http/session';
+import { authRoutes } from './routes/auth';
+import { basemapRoutes } from './routes/basemap';
+import { configRoutes } from './routes/config';
+import { geographyRoutes } from './routes/geography';
+import { healthRoutes } from './routes/health';
+
+/** What the app needs from outside: the open database and the configuration. */
+export interface AppDeps {
+  db: Database;
+  config: Config;
+}
+
+/** Folder of the built dashboard served at `/`. */
+export const CLIENT_DIST = path.join(REPO_ROOT, 'client/dist');
+
+/** Builds the Hono app: API under /api, offline basemap under /basemap, the dashboard at /. */
+export function createApp({ db, config }: AppDeps) {
+  const api = new Hono<AppEnv>()
+    .use(sessionMiddleware(db.sql))
+    .route('/health', healthRoutes(db))
+    .route('/auth', authRoutes(db.sql))
+    .route('/config', configRoutes(config))
+    .route('/geography', geographyRoutes(db.sql));
+
+  api.get(
+    '/openapi.json',
+    openAPIRouteHandler(api, {
+      documentation: {
+        openapi: '3.1.0',
+        info: {
+          title: 'Titik Rawan API',
+          version: '0.1.0',
+          description:
+            'Coarse, disclosure-controlled figures on child sexual exploitation risk in East Jakarta. ' +
+            'No endpoint returns an incident location, exact date or id.',
+        },
+        servers: [{ url: '/api' }],
+      },
+    }),
+  );
+
+  const app = new Hono<AppEnv>().route('/api', api).route('/basemap', basemapRoutes());
+
+  app.all('/api/*', () => {
+    throw new ApiError(404, 'not_found', 'No such API endpoint; see /api/openapi.json.');
+  });
+  const clientRoot = path.relative(process.cwd(), CLIENT_DIST) || '.';
+  app.use('/*', serveStatic({ root: clientRoot }));
+  app.get('/*', serveStatic({ root: clientRoot, path: 'index.html' }));
+
+  app.onError((error, c) => {
+    if (error instanceof HTTPException) {
+      const code = error instanceof ApiError ? error.code : codeForStatus(error.status);
+      return c.json({ error: { code, message: error.message || codeForStatus(error.status) } }, error.status);
+    }
+    console.error(error);
+    return c.json({ error: { code: 'internal_error', message: 'Something went wrong on the server.' } }, 500);
+  });
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: 'Not found.' } }, 404));
+  return { app, api };
+}
+
+/** The typed API for `hc<AppType>` in the client (paths relative to /api). */
+export type AppType = ReturnType<typeof createApp>['api'];

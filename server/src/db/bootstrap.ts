@@ -1,0 +1,42 @@
+import { ensureDemoAccounts } from '../auth/accounts';
+import type { Config } from '../config';
+import { loadDemoData } from '../demo/load-demo';
+import { loadGeography } from '../geography/load-geography';
+import type { Database } from './database';
+import { isDemoDatabase } from './meta';
+import { migrate } from './migrate';
+
+/** What {@link prepareDatabase} did, for the start-up log. */
+export interface PreparedDatabase {
+  migrationsApplied: number[];
+  areasLoaded: number;
+  demoDataLoaded: boolean;
+  demoData: boolean;
+}
+
+async function isEmpty(db: Database): Promise<boolean> {
+  const [row] = await db.sql`select 1 from incidents limit 1`;
+  return row === undefined;
+}
+
+/**
+ * Brings a database up to date: migrations, the real geography, the synthetic demo data when
+ * `seedDemoData` is set and the database holds no incidents yet, and the demo accounts when the
+ * database holds demo data outside production.
+ */
+export async function prepareDatabase(
+  db: Database,
+  config: Config,
+  { seedDemoData }: { seedDemoData: boolean },
+): Promise<PreparedDatabase> {
+  const migrationsApplied = await migrate(db.sql);
+  const areasLoaded = await loadGeography(db.sql);
+  let demoDataLoaded = false;
+  if (seedDemoData && !config.production && (await isEmpty(db)) && !(await isDemoDatabase(db.sql))) {
+    await loadDemoData(db.sql);
+    demoDataLoaded = true;
+  }
+  const demoData = await isDemoDatabase(db.sql);
+  if (demoData && !config.production) await ensureDemoAccounts(db.sql, config.demoPassword);
+  return { migrationsApplied, areasLoaded, demoDataLoaded, demoData };
+}

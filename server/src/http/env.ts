@@ -1,0 +1,12 @@
+import type { Tier } from '@titik-rawan/shared';
+import type { SessionAccount } from '../auth/sessions';
+
+/** Hono environment of the app: what middleware puts on the context for handlers. */
+export interface AppEnv {
+  Variables: {
+    /** The signed-in account, or null for the public tier. */
+    account: SessionAccount | null;
+    /** The access tier of the request: the account's role, or `public`. */
+    tier: Tier;
+  };
+}

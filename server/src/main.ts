@@ -1,0 +1,41 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { readConfig } from './config';
+import { openDatabase } from './db/database';
+import { prepareDatabase } from './db/bootstrap';
+
+/** Starts Titik Rawan: database, migrations, demo data on first start, then the HTTP server. */
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = readConfig();
+  const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  // The embedded database gets demo data on first start; an external one only through `pnpm db:seed`.
+  const prepared = await prepareDatabase(db, config, {
+    seedDemoData: db.kind === 'embedded' && config.seedDemoData,
+  });
+  const { app } = createApp({ db, config });
+  const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const where = db.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'external database';
+    console.log(`Titik Rawan is ready at http://${config.host}:${info.port} (${where}, ${seconds} s)`);
+    if (prepared.demoData) console.log('Showing SYNTHETIC demo data (Data sintetis).');
+  });
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: finishing requests in flight, then stopping.`);
+    server.close(() => {
+      void db.close().finally(() => process.exit(0));
+    });
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`Titik Rawan could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,141 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { REPO_ROOT } from '@titik-rawan/server/config';
+import { startTestServer, type TestServer } from './server';
+
+/** Debian's Chromium, the only browser on the machines (no browser download). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags for headless Chromium in a container: no sandbox, no network chatter, WebGL through SwiftShader. */
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+/** Where browser tests save screenshots for people to look at. */
+export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'tests/artifacts');
+
+/** Launches Chromium with a fresh temporary profile. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+/** The server under test: E2E_BASE_URL when set (left running), else a fresh one from `startTestServer()`. */
+export async function serverUnderTest(): Promise<TestServer> {
+  const external = process.env.E2E_BASE_URL;
+  if (external) return { baseUrl: external.replace(/\/$/, ''), stop: async () => {} };
+  return startTestServer();
+}
+
+/** Layer ids of the dashboard's boundary layers (client/src/map/layers/boundaries.ts). */
+export const BOUNDARY_LAYERS = {
+  kotaLine: 'tr-kota-line',
+  kecamatanLine: 'tr-kecamatan-line',
+  kelurahanLine: 'tr-kelurahan-line',
+  kecamatanLabel: 'tr-kecamatan-label',
+  kelurahanLabel: 'tr-kelurahan-label',
+} as const;
+
+/** The part of MapLibre's map the tests use through the test hook. */
+interface TestMap {
+  loaded(): boolean;
+  getZoom(): number;
+  getCenter(): { lng: number; lat: number };
+  queryRenderedFeatures(options: { layers: string[] }): Array<{ properties: Record<string, unknown> }>;
+}
+
+declare global {
+  interface Window {
+    __TITIK_RAWAN_TEST_HOOKS__?: boolean;
+    __titikRawanMap?: TestMap;
+  }
+}
+
+/** Opens the dashboard with the map test hook enabled and waits until the kecamatan outlines are drawn. */
+export async function openDashboard(page: Page, baseUrl: string, pathAndQuery = '/'): Promise<void> {
+  await page.addInitScript(() => {
+    window.__TITIK_RAWAN_TEST_HOOKS__ = true;
+  });
+  await page.goto(`${baseUrl}${pathAndQuery}`);
+  await waitForBoundaries(page);
+}
+
+/** Waits until the map is idle with kecamatan outlines rendered on the canvas. */
+export async function waitForBoundaries(page: Page): Promise<void> {
+  await page.waitForFunction(
+    (layer) => {
+      const map = window.__titikRawanMap;
+      return !!map && map.loaded() && map.queryRenderedFeatures({ layers: [layer] }).length > 0;
+    },
+    BOUNDARY_LAYERS.kecamatanLine,
+    { timeout: 90_000, polling: 250 },
+  );
+}
+
+/** Distinct values of a property over the features rendered in some layers. */
+export function renderedValues(page: Page, layers: string[], property: string): Promise<string[]> {
+  return page.evaluate(
+    ({ layers, property }) => {
+      const features = window.__titikRawanMap?.queryRenderedFeatures({ layers }) ?? [];
+      return [...new Set(features.map((feature) => String(feature.properties[property])))].sort();
+    },
+    { layers, property },
+  );
+}
+
+/** Pixel counts of a screenshot region, decoded in the page itself (no PNG library needed in Node). */
+export interface PixelCensus {
+  total: number;
+  /** Pixels as dark as the boundary lines (each channel below 90). */
+  dark: number;
+  /** Pixels of the city's paper-white land (each channel above 245). */
+  light: number;
+}
+
+/** Takes a screenshot of a page region and counts dark and light pixels in it. */
+export async function pixelCensus(
+  page: Page,
+  clip: { x: number; y: number; width: number; height: number },
+): Promise<PixelCensus> {
+  const png = await page.screenshot({ clip });
+  return page.evaluate(
+    async (dataUrl) => {
+      const image = new Image();
+      image.src = dataUrl;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = image.width;
+      canvas.height = image.height;
+      const context = canvas.getContext('2d');
+      if (!context) throw new Error('no 2d context');
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      let dark = 0;
+      let light = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const [r = 0, g = 0, b = 0] = [data[i], data[i + 1], data[i + 2]];
+        if (r < 90 && g < 90 && b < 90) dark += 1;
+        else if (r > 245 && g > 245 && b > 245) light += 1;
+      }
+      return { total: data.length / 4, dark, light };
+    },
+    `data:image/png;base64,${png.toString('base64')}`,
+  );
+}
+
+/** Saves a full-page screenshot to tests/artifacts/ and returns its path. */
+export async function saveScreenshot(page: Page, name: string): Promise<string> {
+  await mkdir(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

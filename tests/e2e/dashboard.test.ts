@@ -1,0 +1,155 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEFAULT_DEMO_PASSWORD } from '@titik-rawan/server/config';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from './server';
+import {
+  BOUNDARY_LAYERS,
+  launchBrowser,
+  openDashboard,
+  pixelCensus,
+  renderedValues,
+  saveScreenshot,
+  serverUnderTest,
+  waitForBoundaries,
+} from './browser';
+
+const DESKTOP = { width: 1920, height: 1080 };
+const PHONE = { width: 360, height: 740 };
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext | undefined;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([serverUnderTest(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+afterEach(async () => {
+  await context?.close();
+  context = undefined;
+});
+
+async function newPage(viewport: { width: number; height: number }): Promise<Page> {
+  context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+  return context.newPage();
+}
+
+describe('dashboard foundation', () => {
+  it('loads in Bahasa Indonesia with the title, map and attribution', async () => {
+    const page = await newPage(DESKTOP);
+    await openDashboard(page, server.baseUrl);
+    expect(await page.locator('html').getAttribute('lang')).toBe('id');
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Titik Rawan');
+    const attribution = (await page.locator('.maplibregl-ctrl-attrib').textContent()) ?? '';
+    expect(attribution).toContain('© OpenStreetMap contributors');
+    expect(attribution).toContain('cahyadsn/wilayah_boundaries');
+    expect(attribution).toContain('Noto Sans © The Noto Project Authors');
+  });
+
+  it('draws every kecamatan and kelurahan boundary on the canvas at the home view', async () => {
+    const page = await newPage(DESKTOP);
+    await openDashboard(page, server.baseUrl);
+    const kecamatan = await renderedValues(page, [BOUNDARY_LAYERS.kecamatanLine], 'code');
+    const kelurahan = await renderedValues(page, [BOUNDARY_LAYERS.kelurahanLine], 'code');
+    expect(kecamatan).toHaveLength(10);
+    expect(kelurahan).toHaveLength(65);
+    expect(kecamatan).toContain('31.75.03');
+    const names = await renderedValues(page, [BOUNDARY_LAYERS.kecamatanLabel], 'name');
+    expect(names.length).toBeGreaterThanOrEqual(6);
+
+    // Right of the side panel: the city's pale land and its dark outlines are really on screen.
+    const census = await pixelCensus(page, { x: 400, y: 80, width: 1400, height: 980 });
+    expect(census.light / census.total).toBeGreaterThan(0.1);
+    expect(census.dark).toBeGreaterThan(2_000);
+    await saveScreenshot(page, 'dashboard-desktop-1920x1080');
+  });
+
+  it('shows the synthetic-data marker with its explanation on focus', async () => {
+    const health = (await (await fetch(`${server.baseUrl}/api/health`)).json()) as { demoData: boolean };
+    expect(health.demoData).toBe(true);
+    const page = await newPage(DESKTOP);
+    await openDashboard(page, server.baseUrl);
+    const badge = page.getByTestId('synthetic-data-badge');
+    await badge.waitFor({ state: 'visible' });
+    expect(await badge.textContent()).toContain('Data sintetis');
+    const explanation = page.getByRole('tooltip');
+    expect(await explanation.isVisible()).toBe(false);
+    await badge.focus();
+    await expect.poll(() => explanation.isVisible()).toBe(true);
+    expect(await explanation.textContent()).toMatch(/bukan data kasus nyata/);
+  });
+
+  it('switches language, keeps it in the URL and after a reload', async () => {
+    const page = await newPage(DESKTOP);
+    await openDashboard(page, server.baseUrl);
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByTestId('synthetic-data-badge').textContent()).toContain('Synthetic data');
+    expect(await page.getByRole('button', { name: 'Sign in' }).isVisible()).toBe(true);
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+
+    await page.reload();
+    await waitForBoundaries(page);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect(await page.getByRole('button', { name: 'Zoom in' }).isVisible()).toBe(true);
+
+    await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
+    await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('id');
+    expect(await page.getByRole('button', { name: 'Masuk' }).isVisible()).toBe(true);
+  });
+
+  it('reproduces a map position from a link', async () => {
+    const page = await newPage(DESKTOP);
+    await openDashboard(page, server.baseUrl, '/?lang=en&view=13.50/-6.21500/106.87000');
+    const view = await page.evaluate(() => {
+      const map = window.__titikRawanMap;
+      return map ? { zoom: map.getZoom(), ...map.getCenter() } : null;
+    });
+    expect(view?.zoom).toBeCloseTo(13.5, 1);
+    expect(view?.lat).toBeCloseTo(-6.215, 3);
+    expect(view?.lng).toBeCloseTo(106.87, 3);
+    const kelurahanNames = await renderedValues(page, [BOUNDARY_LAYERS.kelurahanLabel], 'name');
+    expect(kelurahanNames.length).toBeGreaterThan(3);
+  });
+
+  it('signs in and out with the keyboard, and explains wrong credentials in plain words', async () => {
+    const page = await newPage(DESKTOP);
+    await openDashboard(page, server.baseUrl);
+    await page.getByRole('button', { name: 'Masuk' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Masuk ke Titik Rawan' });
+    await dialog.waitFor();
+    await page.keyboard.type('satgas');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('not-the-password');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => dialog.getByRole('alert').textContent())
+      .toBe('Nama pengguna atau kata sandi salah.');
+
+    await dialog.getByLabel('Kata sandi').fill(process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('session-who').textContent()).toContain('satgas');
+
+    await page.reload();
+    await waitForBoundaries(page);
+    await expect.poll(() => page.getByTestId('session-who').textContent()).toContain('Masuk sebagai satgas');
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await expect.poll(() => page.getByTestId('session-who').textContent()).toBe('Publik');
+  });
+
+  it('fits a 360 px phone screen with the whole city in view', async () => {
+    const page = await newPage(PHONE);
+    await openDashboard(page, server.baseUrl);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await renderedValues(page, [BOUNDARY_LAYERS.kecamatanLine], 'code')).toHaveLength(10);
+    expect(await page.getByTestId('synthetic-data-badge').isVisible()).toBe(true);
+    await saveScreenshot(page, 'dashboard-phone-360x740');
+  });
+});
