@@ -12,7 +12,7 @@ export interface Config {
   host: string;
   /** External PostgreSQL/PostGIS URL; null selects the embedded database. */
   databaseUrl: string | null;
-  /** Directory of the embedded database; default `./data`. */
+  /** Directory of the embedded database; default `./data` where the command was run. */
   dataDir: string;
   /** True when NODE_ENV=production: no demo accounts, no default secrets. */
   production: boolean;
@@ -42,7 +42,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl,
-    dataDir: path.resolve(env.DATA_DIR ?? 'data'),
+    // Relative to where the user ran the command (pnpm runs scripts inside server/ but keeps INIT_CWD).
+    dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), env.DATA_DIR ?? 'data'),
     production,
     demoPassword: env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
     basemapStyleUrl: env.BASEMAP_STYLE_URL?.trim() || null,
