@@ -21,6 +21,12 @@ async function main(): Promise<void> {
     if (prepared.demoData) console.log('Showing SYNTHETIC demo data (Data sintetis).');
   });
 
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    const reason = error.code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT)` : error.message;
+    console.error(`Titik Rawan could not start: ${reason}`);
+    void db.close().finally(() => process.exit(1));
+  });
+
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

@@ -13,5 +13,5 @@ export async function upsertAccount(sql: Sql, username: string, role: Role, pass
 
 /** Ensures the demo accounts `admin`, `satgas` and `ngo` exist with the given password (demo mode only). */
 export async function ensureDemoAccounts(sql: Sql, password: string): Promise<void> {
-  for (const role of ROLES) await upsertAccount(sql, role, role, password);
+  await Promise.all(ROLES.map((role) => upsertAccount(sql, role, role, password)));
 }

@@ -10,6 +10,7 @@
 // makes PGlite's post-query file-system sync asynchronous; it stays false here.
 import { PGlite } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
+import { lockDataDir } from './data-dir-lock';
 import { startWireServer } from './wire-server';
 
 /** Message the child sends its parent over IPC once it listens, or when it fails to start. */
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
   const [dataDir, portArgument = '0'] = process.argv.slice(2);
   if (!dataDir) throw new Error('usage: pglite-process.ts <dataDir> [port]');
 
+  const unlock = await lockDataDir(dataDir);
   const db = new PGlite(dataDir, { extensions: { postgis }, relaxedDurability: false });
   await db.waitReady;
   await db.exec('CREATE EXTENSION IF NOT EXISTS postgis');
@@ -30,6 +32,7 @@ async function main(): Promise<void> {
       try {
         await server.close();
         await db.close();
+        await unlock();
       } finally {
         process.exit(0);
       }

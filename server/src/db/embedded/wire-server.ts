@@ -97,8 +97,6 @@ async function readParameters(db: PGliteInterface): Promise<Map<string, string>>
     const value = result.rows[0]?.value;
     if (value !== undefined) parameters.set(name, value);
   }
-  // PGlite reports SQL_ASCII as its server encoding although it stores and returns UTF-8.
-  parameters.set('client_encoding', 'UTF8');
   return parameters;
 }
 
@@ -333,6 +331,9 @@ class SessionArbiter {
         ];
         await this.db.execProtocolRaw(Buffer.concat([...closes, sync()]));
       }
+    } catch (error) {
+      // The client is gone, so nobody can receive this error: log it and free the session for the others.
+      console.error(`embedded database: cleanup after connection ${connection.id} failed:`, error);
     } finally {
       connection.statements.clear();
       connection.portals.clear();
