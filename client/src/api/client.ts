@@ -1,7 +1,9 @@
 /**
- * The only place the dashboard talks to the server: typed functions per endpoint and URL builders for
- * resources MapLibre fetches itself, so switching to `hc<AppType>` changes this one file.
+ * The only place the dashboard talks to the server: the typed `hc<AppType>` client, functions per
+ * endpoint, and URL builders for resources MapLibre fetches itself.
  */
+import type { AppType } from '@titik-rawan/server';
+import { hc, type ClientResponse } from 'hono/client';
 import type { AreaCollection, AreaLevel, ApiErrorBody, ClientConfig, Health, SessionUser } from './types.ts';
 
 /** Why a call to the API failed: an HTTP status with the server's error code, or no answer at all. */
@@ -26,15 +28,16 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
   return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
-  let response: Response;
+/** The typed API client: paths, parameters and response types come from the server's `AppType`. */
+export const api = hc<AppType>('/api', { init: { credentials: 'same-origin' } });
+
+/** Awaits an API call and returns its JSON body, turning every failure into an {@link ApiError}. */
+async function call<T>(send: () => Promise<ClientResponse<T>>): Promise<T> {
+  let response: ClientResponse<T>;
   try {
-    response = await fetch(path, {
-      credentials: 'same-origin',
-      ...init,
-      headers: { Accept: 'application/json', ...init?.headers },
-    });
+    response = await send();
   } catch (cause) {
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'network', cause instanceof Error ? cause.message : 'network error');
   }
   if (response.status === 204) return undefined as T;
@@ -47,28 +50,20 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T;
 }
 
-function postJson<T>(path: string, payload?: unknown): Promise<T> {
-  return request<T>(path, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(payload ?? {}),
-  });
-}
-
 /** `GET /api/health`: whether the server runs, on which database, and whether data is synthetic. */
 export function fetchHealth(): Promise<Health> {
-  return request<Health>('/api/health');
+  return call(() => api.health.$get());
 }
 
 /** `GET /api/config`: runtime settings such as an external basemap style URL. */
 export function fetchClientConfig(): Promise<ClientConfig> {
-  return request<ClientConfig>('/api/config');
+  return call(() => api.config.$get());
 }
 
 /** `GET /api/auth/me`: the signed-in account, or `null` for the public tier (401). */
 export async function fetchCurrentUser(): Promise<SessionUser | null> {
   try {
-    return await request<SessionUser>('/api/auth/me');
+    return await call(() => api.auth.me.$get());
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) return null;
     throw error;
@@ -77,21 +72,23 @@ export async function fetchCurrentUser(): Promise<SessionUser | null> {
 
 /** `POST /api/auth/login`: starts a session (HttpOnly cookie) and returns the account; 401 on bad credentials. */
 export function signIn(username: string, password: string): Promise<SessionUser> {
-  return postJson<SessionUser>('/api/auth/login', { username, password });
+  return call(() => api.auth.login.$post({ json: { username, password } }));
 }
 
 /** `POST /api/auth/logout`: ends the current session (204); a session the server no longer knows (401) counts as ended. */
 export async function signOut(): Promise<void> {
   try {
-    await postJson<unknown>('/api/auth/logout');
+    await call(() => api.auth.logout.$post());
   } catch (error) {
     if (!(error instanceof ApiError && error.status === 401)) throw error;
   }
 }
 
 /** `GET /api/geography/areas?level=…`: boundaries of the city, its kecamatan or its kelurahan. */
-export function fetchAreas(level: AreaLevel, signal?: AbortSignal): Promise<AreaCollection> {
-  return request<AreaCollection>(`/api/geography/areas?level=${encodeURIComponent(level)}`, { signal });
+export async function fetchAreas(level: AreaLevel, signal?: AbortSignal): Promise<AreaCollection> {
+  const areas = await call(() => api.geography.areas.$get({ query: { level } }, { init: { signal } }));
+  // The server builds the geometry with PostGIS (always Polygon or MultiPolygon); refine the loose schema type.
+  return areas as unknown as AreaCollection;
 }
 
 /** Static basemap files MapLibre loads itself from the server's `/basemap/` folder. */

@@ -80,6 +80,7 @@ describe('areaLabelPoints', () => {
             level: 'kecamatan',
             parentCode: '31.75',
             areaKm2: 4.9,
+            population: null,
           },
         },
       ],
