@@ -22,7 +22,8 @@ async function main(): Promise<void> {
   });
 
   server.on('error', (error: NodeJS.ErrnoException) => {
-    const reason = error.code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT)` : error.message;
+    const reason =
+      error.code === 'EADDRINUSE' ? `port ${config.port} is already in use (set PORT)` : error.message;
     console.error(`Titik Rawan could not start: ${reason}`);
     void db.close().finally(() => process.exit(1));
   });
