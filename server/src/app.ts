@@ -13,6 +13,8 @@ import { basemapRoutes } from './routes/basemap';
 import { configRoutes } from './routes/config';
 import { geographyRoutes } from './routes/geography';
 import { healthRoutes } from './routes/health';
+import { releaseRoutes } from './routes/releases';
+import { ReleaseStore } from './releases/release-store';
 
 /** What the app needs from outside: the open database and the configuration. */
 export interface AppDeps {
@@ -25,12 +27,14 @@ export const CLIENT_DIST = path.join(REPO_ROOT, 'client/dist');
 
 /** Builds the Hono app: API under /api, offline basemap under /basemap, the dashboard at /. */
 export function createApp({ db, config }: AppDeps) {
+  const releases = new ReleaseStore(db.sql);
   const api = new Hono<AppEnv>()
     .use(sessionMiddleware(db.sql))
     .route('/health', healthRoutes(db))
     .route('/auth', authRoutes(db.sql))
     .route('/config', configRoutes(config))
-    .route('/geography', geographyRoutes(db.sql));
+    .route('/geography', geographyRoutes(db.sql))
+    .route('/releases', releaseRoutes(db.sql, releases));
 
   api.get(
     '/openapi.json',
@@ -67,7 +71,7 @@ export function createApp({ db, config }: AppDeps) {
     return c.json({ error: { code: 'internal_error', message: 'Something went wrong on the server.' } }, 500);
   });
   app.notFound((c) => c.json({ error: { code: 'not_found', message: 'Not found.' } }, 404));
-  return { app, api };
+  return { app, api, releases };
 }
 
 /** The typed API for `hc<AppType>` in the client (paths relative to /api). */

@@ -13,12 +13,17 @@ async function main(): Promise<void> {
   const prepared = await prepareDatabase(db, config, {
     seedDemoData: db.kind === 'embedded' && config.seedDemoData,
   });
-  const { app } = createApp({ db, config });
+  const { app, releases } = createApp({ db, config });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
     const where = db.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'external database';
     console.log(`Titik Rawan is ready at http://${config.host}:${info.port} (${where}, ${seconds} s)`);
     if (prepared.demoData) console.log('Showing SYNTHETIC demo data (Data sintetis).');
+    // Decide the releases now, so the first visitor does not wait for the disclosure checks.
+    releases.refresh().then(
+      () => console.log('Releases decided.'),
+      (error: unknown) => console.error(`Releases could not be decided: ${String(error)}`),
+    );
   });
 
   server.on('error', (error: NodeJS.ErrnoException) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { areaLevelSchema, roleSchema } from './domain';
+import { AREA_LEVELS, INCIDENT_CATEGORIES, TIERS, areaLevelSchema, roleSchema } from './domain';
 
 /** Body of every API error: a stable machine code and a message in plain words. */
 export const apiErrorSchema = z.object({
@@ -66,3 +66,121 @@ export type AreaCollection = z.infer<typeof areaCollectionSchema>;
 export const clientConfigSchema = z.object({ basemapStyleUrl: z.string().url().nullable() });
 /** Client configuration. */
 export type ClientConfig = z.infer<typeof clientConfigSchema>;
+
+/** Pattern of a release period: a calendar year `YYYY`, quarter `YYYY-Qn` or month `YYYY-MM`. */
+export const PERIOD_PATTERN = /^\d{4}(-Q[1-4]|-(0[1-9]|1[0-2]))?$/;
+
+const periodParameter = z
+  .string()
+  .regex(PERIOD_PATTERN, 'must be YYYY (year), YYYY-Qn (quarter, n = 1–4) or YYYY-MM (month)');
+const categoryParameter = z.enum(['all', ...INCIDENT_CATEGORIES], {
+  error: `must be all or one of ${INCIDENT_CATEGORIES.join(', ')}`,
+});
+
+/** `GET /api/releases/cells` query. */
+export const releaseCellsQuerySchema = z.object({
+  resolution: z.enum(['7', '8'], { error: 'must be 7 or 8 (H3 resolution)' }),
+  period: periodParameter,
+  category: categoryParameter,
+});
+
+/** `GET /api/releases/areas` query. */
+export const releaseAreasQuerySchema = z.object({
+  level: z.enum(AREA_LEVELS, { error: `must be one of ${AREA_LEVELS.join(', ')}` }),
+  period: periodParameter,
+  category: categoryParameter,
+});
+
+/** `GET /api/releases/geography` query. */
+export const releaseGeographyQuerySchema = z.object({
+  level: z.enum(AREA_LEVELS, { error: `must be one of ${AREA_LEVELS.join(', ')}` }),
+});
+
+/** The `release` metadata every released collection carries (CONTRACT.md). */
+export const releaseInfoSchema = z.object({
+  tier: z.enum(TIERS),
+  period: z.string(),
+  category: z.string(),
+  threshold: z.number().int(),
+  synthetic: z.boolean(),
+});
+/** Release metadata of a response. */
+export type ReleaseInfo = z.infer<typeof releaseInfoSchema>;
+
+/** A released count: an integer, or null when suppressed. */
+const releasedCount = { count: z.number().int().nullable(), suppressed: z.boolean() };
+
+/** `GET /api/releases/cells` response: H3 cells with released counts. */
+export const releasedCellsSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  release: releaseInfoSchema,
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.string(),
+      geometry: geometrySchema,
+      properties: z.object({ cell: z.string(), resolution: z.number().int(), ...releasedCount }),
+    }),
+  ),
+});
+/** Released cells. */
+export type ReleasedCells = z.infer<typeof releasedCellsSchema>;
+
+/** `GET /api/releases/areas` response: areas (outlines follow the release geography) with released counts. */
+export const releasedAreasSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  release: releaseInfoSchema,
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.string(),
+      geometry: geometrySchema,
+      properties: z.object({ code: z.string(), name: z.string(), level: areaLevelSchema, ...releasedCount }),
+    }),
+  ),
+});
+/** Released areas. */
+export type ReleasedAreas = z.infer<typeof releasedAreasSchema>;
+
+/** What one tier may see under the release policy. */
+export const tierPolicySchema = z.object({
+  threshold: z.number().int(),
+  finestResolution: z.number().int(),
+  finestPeriod: z.enum(['month', 'quarter', 'year']),
+});
+
+/** `GET /api/releases/metadata` response: the policy, the data span and what the caller's tier may ask for. */
+export const releaseMetadataSchema = z.object({
+  tier: z.enum(TIERS),
+  synthetic: z.boolean(),
+  policy: z.record(z.enum(TIERS), tierPolicySchema),
+  span: z.object({ first: z.string(), last: z.string() }).nullable(),
+  categories: z.array(z.string()),
+  resolutions: z.array(z.number().int()),
+  levels: z.array(areaLevelSchema),
+  periods: z.array(z.string()),
+  version: z.string(),
+  notes: z.array(z.string()),
+});
+/** Release metadata for a tier. */
+export type ReleaseMetadata = z.infer<typeof releaseMetadataSchema>;
+
+/** `GET /api/releases/geography` response: each area's base cells and the outline they make. */
+export const releaseGeographySchema = z.object({
+  type: z.literal('FeatureCollection'),
+  baseResolution: z.number().int(),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.string(),
+      geometry: geometrySchema,
+      properties: z.object({
+        code: z.string(),
+        name: z.string(),
+        level: areaLevelSchema,
+        parentCode: z.string().nullable(),
+        baseCells: z.array(z.string()),
+      }),
+    }),
+  ),
+});

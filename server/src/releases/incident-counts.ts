@@ -1,0 +1,35 @@
+import { INCIDENT_CATEGORIES, type H3Index, type KelurahanCode } from '@titik-rawan/shared';
+import type { Sql } from '../db/database';
+import type { ReleaseGeography } from './geography';
+import type { CountRow } from './table';
+
+/** The data version: changes with every write to incidents (trigger of migration 00002). */
+export async function incidentsVersion(sql: Sql): Promise<string> {
+  const [row] = await sql<{ version: string }[]>`
+    select value::text as version from app_meta where key = 'incidents_version'`;
+  return row?.version ?? '0';
+}
+
+/**
+ * True incident counts per place, month and category, read inside the server only: a stored base cell
+ * counts there when it belongs to the release geography, otherwise (no point, or a point whose cell lies
+ * outside the city's base cells) the incident counts as unlocated in its kelurahan.
+ */
+export async function readIncidentCounts(sql: Sql, geography: ReleaseGeography): Promise<CountRow[]> {
+  const rows = await sql<
+    { base_cell: string | null; kelurahan: string; month: string; category: string; n: number }[]
+  >`
+    select base_cell, kelurahan_code as kelurahan, to_char(occurred_on, 'YYYY-MM') as month, category,
+      count(*)::int as n
+    from incidents
+    where category in ${sql(INCIDENT_CATEGORIES)}
+    group by base_cell, kelurahan_code, to_char(occurred_on, 'YYYY-MM'), category`;
+  return rows.map((row) => {
+    const cell = row.base_cell as H3Index | null;
+    const place =
+      cell && geography.kelurahanOfBaseCell.has(cell)
+        ? { baseCell: cell }
+        : { unlocatedIn: row.kelurahan as KelurahanCode };
+    return { place, month: row.month, category: row.category, count: row.n };
+  });
+}

@@ -1,0 +1,230 @@
+// Feasible ranges by linear programming (HiGHS): what an attacker can learn about a protected quantity from
+// published sums. Shared by the suppression engine's exact check and by the audit.
+import loadHighs, { type Highs } from 'highs';
+
+/** A linear form: sorted variable indices, each with coefficient 1. */
+export type Form = Int32Array;
+
+/** What an attacker knows, as linear constraints over non-negative count variables. */
+export interface AttackerKnowledge {
+  /** Number of variables (true counts at the finest level, all ≥ 0). */
+  varCount: number;
+  /** Published sums: form = value. Zero sums fix their variables to 0. */
+  equalities: readonly { form: Form; value: number }[];
+  /** A bound every variable lies under (at least the largest true count); keeps every LP bounded. */
+  upperBound: number;
+}
+
+/** A quantity to protect, with its true value (only values from 1 to k − 1 need checking). */
+export interface Target {
+  key: string;
+  form: Form;
+  value: number;
+}
+
+/** A target the attacker can pin to its true value, with the published sums that prove it. */
+export interface PinnedTarget {
+  target: Target;
+  /**
+   * The published sums that carry the proof (non-zero LP duals), one group per LP row: indices into
+   * `equalities` of every published sum that is that same constraint once published zeros are taken out.
+   */
+  provingEqualities: number[][];
+}
+
+/** Sizes and effort of one range computation. */
+export interface RangeStats {
+  variables: number;
+  constraints: number;
+  targets: number;
+  solves: number;
+  milliseconds: number;
+}
+
+let solver: Promise<Highs> | null = null;
+
+/** The HiGHS WebAssembly solver, loaded once per process. */
+export function loadSolver(): Promise<Highs> {
+  solver ??= loadHighs();
+  return solver;
+}
+
+const TOLERANCE = 1e-6;
+
+/** A small deterministic pseudo-random generator (mulberry32) giving numbers in [0, 1). */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A short hash of a column list, to find identical constraints without comparing every pair. */
+function signatureOf(cols: readonly number[]): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0;
+  for (const c of cols) {
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = (h2 * 31 + c) | 0;
+  }
+  return `${cols.length}:${h1}:${h2}`;
+}
+
+function sameColumns(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+/**
+ * Finds every target whose feasible range, subject to the attacker's knowledge, is the single point of its true
+ * value: several targets are cleared at once by each solution of a summed objective, then the rest one by one.
+ */
+export function findPinnedTargets(
+  highs: Highs,
+  knowledge: AttackerKnowledge,
+  targets: readonly Target[],
+): { pinned: PinnedTarget[]; stats: RangeStats } {
+  const started = performance.now();
+  const fixedZero = new Uint8Array(knowledge.varCount);
+  for (const { form, value } of knowledge.equalities) if (value === 0) for (const v of form) fixedZero[v] = 1;
+  const column = new Int32Array(knowledge.varCount).fill(-1);
+  let columns = 0;
+  const reduce = (form: Form): number[] => {
+    const out: number[] = [];
+    for (const v of form) {
+      if (fixedZero[v]) continue;
+      if (column[v] === -1) column[v] = columns++;
+      out.push(column[v] as number);
+    }
+    return out;
+  };
+  const rows: { cols: number[]; value: number; equalities: number[] }[] = [];
+  const seen = new Map<string, number[]>();
+  knowledge.equalities.forEach(({ form, value }, equality) => {
+    if (value === 0) return;
+    const cols = reduce(form);
+    const signature = signatureOf(cols);
+    const candidates = seen.get(signature) ?? [];
+    const existing = candidates.find((r) => sameColumns(rows[r]?.cols ?? [], cols));
+    if (existing !== undefined) {
+      rows[existing]?.equalities.push(equality);
+      return;
+    }
+    seen.set(signature, [...candidates, rows.length]);
+    rows.push({ cols, value, equalities: [equality] });
+  });
+  const live: { target: Target; cols: number[]; same: Target[] }[] = [];
+  const liveBySignature = new Map<string, number[]>();
+  for (const target of targets) {
+    const cols = reduce(target.form);
+    if (cols.length === 0 || target.value <= 0) continue;
+    const signature = signatureOf(cols);
+    const candidates = liveBySignature.get(signature) ?? [];
+    const existing = candidates.map((i) => live[i]).find((l) => l && sameColumns(l.cols, cols));
+    if (existing) {
+      existing.same.push(target);
+      continue;
+    }
+    liveBySignature.set(signature, [...candidates, live.length]);
+    live.push({ target, cols, same: [] });
+  }
+  const stats: RangeStats = {
+    variables: columns,
+    constraints: rows.length,
+    targets: live.length,
+    solves: 0,
+    milliseconds: 0,
+  };
+  if (live.length === 0)
+    return { pinned: [], stats: { ...stats, milliseconds: performance.now() - started } };
+
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const row of rows) {
+    const sorted = [...row.cols].sort((a, b) => a - b);
+    for (const c of sorted) {
+      indices.push(c);
+      values.push(1);
+    }
+    starts.push(indices.length);
+  }
+  const model = highs.createModel({
+    numCols: columns,
+    numRows: rows.length,
+    colCost: new Float64Array(columns),
+    colLower: new Float64Array(columns),
+    colUpper: new Float64Array(columns).fill(knowledge.upperBound),
+    rowLower: rows.map((r) => r.value),
+    rowUpper: rows.map((r) => r.value),
+    matrix: { format: 'csr', numRows: rows.length, numCols: columns, starts, indices, values },
+  });
+  try {
+    model.options.set({ output_flag: false, solver: 'simplex' });
+    const allColumns = { kind: 'range' as const, from: 0, to: columns - 1 };
+    const solve = (costs: Float64Array, maximise: boolean): { x: Float64Array; duals: Float64Array } => {
+      model.changeColsCost(allColumns, costs);
+      model.changeObjectiveSense(
+        maximise ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize,
+      );
+      model.run();
+      stats.solves++;
+      const status = model.getModelStatus();
+      if (status !== highs.constants.modelStatus.optimal) {
+        throw new Error(`Release audit: LP ended with status ${status}; published sums are inconsistent`);
+      }
+      const solution = model.getSolution();
+      return { x: solution.colValue, duals: solution.rowDual ?? new Float64Array(rows.length) };
+    };
+    const open = new Set(live.map((_, i) => i));
+    const clear = (x: Float64Array): void => {
+      for (const i of open) {
+        const { target, cols } = live[i] as (typeof live)[number];
+        let sum = 0;
+        for (const c of cols) sum += x[c] ?? 0;
+        if (Math.abs(sum - target.value) > TOLERANCE) open.delete(i);
+      }
+    };
+    // Summed objectives first (all +1, all −1), then deterministic random signed weights, while they clear any.
+    const random = seededRandom(columns * 7919 + rows.length);
+    for (let round = 0, idle = 0; open.size > 0 && idle < 3 && round < 60; round++) {
+      const before = open.size;
+      const costs = new Float64Array(columns);
+      for (const i of open) {
+        const weight = round === 0 ? 1 : round === 1 ? -1 : (random() < 0.5 ? -1 : 1) * (0.5 + random());
+        for (const c of (live[i] as (typeof live)[number]).cols) costs[c] = (costs[c] ?? 0) + weight;
+      }
+      clear(solve(costs, true).x);
+      idle = open.size === before ? idle + 1 : 0;
+    }
+    const pinned: PinnedTarget[] = [];
+    for (const i of [...open].sort((a, b) => a - b)) {
+      if (!open.has(i)) continue;
+      const { target, cols } = live[i] as (typeof live)[number];
+      const costs = new Float64Array(columns);
+      for (const c of cols) costs[c] = 1;
+      const proving = new Set<number>();
+      for (const maximise of [true, false]) {
+        const { x, duals } = solve(costs, maximise);
+        clear(x);
+        if (!open.has(i)) break;
+        duals.forEach((d, r) => {
+          if (Math.abs(d) > TOLERANCE) proving.add(r);
+        });
+      }
+      if (open.has(i)) {
+        const groups = [...proving].sort((a, b) => a - b).map((r) => rows[r]?.equalities ?? []);
+        for (const same of [target, ...(live[i]?.same ?? [])])
+          pinned.push({ target: same, provingEqualities: groups });
+        open.delete(i);
+      }
+    }
+    stats.milliseconds = performance.now() - started;
+    return { pinned, stats };
+  } finally {
+    model.dispose();
+  }
+}
