@@ -21,7 +21,14 @@ describe('GET /api/openapi.json', () => {
     expect(res.status).toBe(200);
     const doc = (await res.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/health', '/auth/login', '/auth/logout', '/auth/me', '/geography/areas']) {
+    const expected = ['/health', '/auth/login', '/auth/logout', '/auth/me', '/geography/areas'];
+    for (const path of [
+      ...expected,
+      '/releases/cells',
+      '/releases/areas',
+      '/releases/metadata',
+      '/releases/geography',
+    ]) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
   });

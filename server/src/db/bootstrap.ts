@@ -1,6 +1,6 @@
 import { ensureDemoAccounts } from '../auth/accounts';
 import type { Config } from '../config';
-import { loadDemoData } from '../demo/load-demo';
+import { loadDemoData, type LoadDemoOptions } from '../demo/load-demo';
 import { loadGeography } from '../geography/load-geography';
 import type { Database } from './database';
 import { isDemoDatabase } from './meta';
@@ -20,20 +20,23 @@ async function isEmpty(db: Database): Promise<boolean> {
 }
 
 /**
- * Brings a database up to date: migrations, the real geography, the synthetic demo data when
- * `seedDemoData` is set and the database holds no incidents yet, and the demo accounts when the
+ * Brings a database up to date: migrations, the real geography, the synthetic demo data (of `demoSize`,
+ * default 2,400 incidents) when `seedDemoData` is set and the database holds no incidents yet, and the demo accounts when the
  * database holds demo data outside production.
  */
 export async function prepareDatabase(
   db: Database,
   config: Config,
-  { seedDemoData }: { seedDemoData: boolean },
+  {
+    seedDemoData,
+    demoSize = {},
+  }: { seedDemoData: boolean; demoSize?: Pick<LoadDemoOptions, 'incidentCount' | 'venueCount'> },
 ): Promise<PreparedDatabase> {
   const migrationsApplied = await migrate(db.sql);
   const areasLoaded = await loadGeography(db.sql);
   let demoDataLoaded = false;
   if (seedDemoData && !config.production && (await isEmpty(db)) && !(await isDemoDatabase(db.sql))) {
-    await loadDemoData(db.sql);
+    await loadDemoData(db.sql, demoSize);
     demoDataLoaded = true;
   }
   const demoData = await isDemoDatabase(db.sql);
