@@ -178,3 +178,43 @@ describe('GET /api/releases/metadata and /geography', () => {
     expect(kota.features[0]?.properties.baseCells.length).toBe(all.length);
   });
 });
+
+describe('one release per data version', () => {
+  it('keeps answering while a release is decided, and decides the same whatever the order of requests', async () => {
+    // A second app has its own, empty release store: its first request starts deciding the release.
+    const other = testApp();
+    let decided = false;
+    const areasFirst = other.app.request('/api/releases/areas?level=kelurahan&period=2024-Q4&category=all');
+    void areasFirst.then(() => (decided = true));
+    const health = await other.app.request('/api/health');
+    expect(health.status).toBe(200);
+    expect(decided).toBe(false);
+
+    const otherAreas = releasedAreasSchema.parse(await (await areasFirst).json());
+    const otherCells = releasedCellsSchema.parse(
+      await (await other.app.request('/api/releases/cells?resolution=7&period=2024-Q4&category=all')).json(),
+    );
+    expect(otherCells).toEqual(await cells('resolution=7&period=2024-Q4&category=all'));
+    expect(otherAreas).toEqual(await areas('level=kelurahan&period=2024-Q4&category=all'));
+  });
+
+  it('decides a new release after incidents change', async () => {
+    const kotaCount = async () =>
+      (await areas('level=kota&period=2025&category=all')).features[0]?.properties.count ?? null;
+    const before = await kotaCount();
+    expect(before).not.toBeNull();
+    const [batch] = await db.sql<{ id: string }[]>`
+      insert into import_batches (kind, source_name, row_count, synthetic)
+      values ('incidents', 'release rebuild test', 1, true) returning id`;
+    try {
+      await db.sql`
+        insert into incidents (occurred_on, category, kelurahan_code, organisation_code, batch_id)
+        select date '2025-06-15', 'other', '31.75.03.1003', code, ${batch?.id ?? null}
+        from organisations order by code limit 1`;
+      expect(await kotaCount()).toBe((before ?? 0) + 1);
+    } finally {
+      await db.sql`delete from import_batches where id = ${batch?.id ?? null}`;
+    }
+    expect(await kotaCount()).toBe(before);
+  });
+});

@@ -3,7 +3,7 @@ import { isDemoDatabase } from '../db/meta';
 import { loadReleaseGeography, type ReleaseGeography } from './geography';
 import { incidentsVersion, readIncidentCounts } from './incident-counts';
 import type { ReleaseSet } from './release';
-import { buildReleases } from './suppression';
+import { buildReleasesInWorker } from './build-in-worker';
 
 /** One decided release of the data as they are at a data version. */
 export interface CurrentRelease {
@@ -50,7 +50,7 @@ export class ReleaseStore {
   private async decide(version: string): Promise<CurrentRelease> {
     const started = performance.now();
     const rows = await readIncidentCounts(this.sql, this.geography);
-    const set = await buildReleases(this.geography, rows);
+    const set = await buildReleasesInWorker(rows);
     const synthetic = await isDemoDatabase(this.sql);
     return { version, set, synthetic, buildMilliseconds: performance.now() - started };
   }
