@@ -101,7 +101,14 @@ const NOTES = [
 export function releaseRoutes(sql: Sql, store: ReleaseStore) {
   const outlines = new GeographyOutlines(store.geography);
   const tierRelease = async (tier: Tier) => {
-    const current = await store.release();
+    const current = await store.release().catch((error: unknown) => {
+      console.error(error);
+      throw new ApiError(
+        503,
+        'release_unavailable',
+        'The figures for the current data are not ready or could not be made safe to publish; nothing is published until they are. Try again shortly.',
+      );
+    });
     return { current, release: current.set.tiers[tier] };
   };
 
