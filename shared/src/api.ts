@@ -47,18 +47,18 @@ export type AreaProperties = z.infer<typeof areaPropertiesSchema>;
 /** A GeoJSON geometry as the API returns it (validated loosely: PostGIS produced it). */
 export const geometrySchema = z.object({ type: z.string(), coordinates: z.array(z.unknown()) });
 
+/** A GeoJSON FeatureCollection whose features have a string id, a geometry and the given properties. */
+function featureCollection<Properties extends z.ZodType>(properties: Properties) {
+  return z.object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({ type: z.literal('Feature'), id: z.string(), geometry: geometrySchema, properties }),
+    ),
+  });
+}
+
 /** A GeoJSON FeatureCollection of administrative areas. */
-export const areaCollectionSchema = z.object({
-  type: z.literal('FeatureCollection'),
-  features: z.array(
-    z.object({
-      type: z.literal('Feature'),
-      id: z.string(),
-      geometry: geometrySchema,
-      properties: areaPropertiesSchema,
-    }),
-  ),
-});
+export const areaCollectionSchema = featureCollection(areaPropertiesSchema);
 /** A FeatureCollection of administrative areas. */
 export type AreaCollection = z.infer<typeof areaCollectionSchema>;
 
@@ -111,34 +111,16 @@ export type ReleaseInfo = z.infer<typeof releaseInfoSchema>;
 const releasedCount = { count: z.number().int().nullable(), suppressed: z.boolean() };
 
 /** `GET /api/releases/cells` response: H3 cells with released counts. */
-export const releasedCellsSchema = z.object({
-  type: z.literal('FeatureCollection'),
-  release: releaseInfoSchema,
-  features: z.array(
-    z.object({
-      type: z.literal('Feature'),
-      id: z.string(),
-      geometry: geometrySchema,
-      properties: z.object({ cell: z.string(), resolution: z.number().int(), ...releasedCount }),
-    }),
-  ),
-});
+export const releasedCellsSchema = featureCollection(
+  z.object({ cell: z.string(), resolution: z.number().int(), ...releasedCount }),
+).extend({ release: releaseInfoSchema });
 /** Released cells. */
 export type ReleasedCells = z.infer<typeof releasedCellsSchema>;
 
 /** `GET /api/releases/areas` response: areas (outlines follow the release geography) with released counts. */
-export const releasedAreasSchema = z.object({
-  type: z.literal('FeatureCollection'),
-  release: releaseInfoSchema,
-  features: z.array(
-    z.object({
-      type: z.literal('Feature'),
-      id: z.string(),
-      geometry: geometrySchema,
-      properties: z.object({ code: z.string(), name: z.string(), level: areaLevelSchema, ...releasedCount }),
-    }),
-  ),
-});
+export const releasedAreasSchema = featureCollection(
+  z.object({ code: z.string(), name: z.string(), level: areaLevelSchema, ...releasedCount }),
+).extend({ release: releaseInfoSchema });
 /** Released areas. */
 export type ReleasedAreas = z.infer<typeof releasedAreasSchema>;
 
@@ -166,21 +148,12 @@ export const releaseMetadataSchema = z.object({
 export type ReleaseMetadata = z.infer<typeof releaseMetadataSchema>;
 
 /** `GET /api/releases/geography` response: each area's base cells and the outline they make. */
-export const releaseGeographySchema = z.object({
-  type: z.literal('FeatureCollection'),
-  baseResolution: z.number().int(),
-  features: z.array(
-    z.object({
-      type: z.literal('Feature'),
-      id: z.string(),
-      geometry: geometrySchema,
-      properties: z.object({
-        code: z.string(),
-        name: z.string(),
-        level: areaLevelSchema,
-        parentCode: z.string().nullable(),
-        baseCells: z.array(z.string()),
-      }),
-    }),
-  ),
-});
+export const releaseGeographySchema = featureCollection(
+  z.object({
+    code: z.string(),
+    name: z.string(),
+    level: areaLevelSchema,
+    parentCode: z.string().nullable(),
+    baseCells: z.array(z.string()),
+  }),
+).extend({ baseResolution: z.number().int() });

@@ -184,7 +184,9 @@ describe('one release per data version', () => {
     // A second app has its own, empty release store: its first request starts deciding the release.
     const other = testApp();
     let decided = false;
-    const areasFirst = other.app.request('/api/releases/areas?level=kelurahan&period=2024-Q4&category=all');
+    const areasFirst = Promise.resolve(
+      other.app.request('/api/releases/areas?level=kelurahan&period=2024-Q4&category=all'),
+    );
     void areasFirst.then(() => (decided = true));
     const health = await other.app.request('/api/health');
     expect(health.status).toBe(200);
