@@ -1,17 +1,19 @@
-/** Entry point: builds the store from the URL, keeps the URL in step, asks the server about itself, renders the app. */
+/** Entry point: builds the store from the URL, keeps the URL in step, asks the server about itself and its releases, renders the app. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
+import { followReleases } from './app/followReleases.ts';
 import { loadServerState } from './app/loadServerState.ts';
 import { StoreContext } from './app/StoreContext.ts';
 import { translate } from './i18n/index.ts';
 import { createAppStore } from './store/index.ts';
-import { readInitialViewFromPage, syncViewToPage } from './store/viewUrl.ts';
+import { readInitialFiltersFromPage, readInitialViewFromPage, syncViewToPage } from './store/viewUrl.ts';
 import './styles.css';
 
-const store = createAppStore(readInitialViewFromPage());
+const store = createAppStore(readInitialViewFromPage(), readInitialFiltersFromPage());
 syncViewToPage(store, (language) => translate(language)('app.documentTitle'));
 void loadServerState(store);
+followReleases(store);
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');

@@ -45,6 +45,13 @@ export const BOUNDARY_LAYERS = {
   kelurahanLabel: 'tr-kelurahan-label',
 } as const;
 
+/** Layer ids of the released-counts layers (client/src/map/layers/releases.ts). */
+export const RELEASE_LAYERS = {
+  fill: 'tr-release-fill',
+  suppressed: 'tr-release-suppressed',
+  outline: 'tr-release-outline',
+} as const;
+
 /** The part of MapLibre's map the tests use through the test hook. */
 interface TestMap {
   loaded(): boolean;
@@ -57,7 +64,44 @@ declare global {
   interface Window {
     __TITIK_RAWAN_TEST_HOOKS__?: boolean;
     __titikRawanMap?: TestMap;
+    __titikRawanRelease?: { key: string; features: number };
   }
+}
+
+/** One released feature as drawn: its id (H3 cell or Kemendagri code) and released figures. */
+export interface RenderedRelease {
+  id: string;
+  count: number | null;
+  suppressed: boolean;
+}
+
+/** Waits until the map's release source holds the release `key` (`tier|period|category|geography`) and the map is idle. */
+export async function waitForRelease(page: Page, key: string): Promise<void> {
+  await page.waitForFunction(
+    (key) => window.__titikRawanRelease?.key === key && !!window.__titikRawanMap?.loaded(),
+    key,
+    { timeout: 60_000, polling: 200 },
+  );
+}
+
+/** Released features rendered on the canvas (count fills and suppressed hatch), one per id, sorted by id. */
+export function renderedReleases(page: Page): Promise<RenderedRelease[]> {
+  return page.evaluate(
+    (layers) => {
+      const byId = new Map<string, { id: string; count: number | null; suppressed: boolean }>();
+      for (const feature of window.__titikRawanMap?.queryRenderedFeatures({ layers }) ?? []) {
+        const { cell, code, count, suppressed } = feature.properties;
+        const id = String(cell ?? code);
+        byId.set(id, {
+          id,
+          count: typeof count === 'number' ? count : null,
+          suppressed: suppressed === true,
+        });
+      }
+      return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+    },
+    [RELEASE_LAYERS.fill, RELEASE_LAYERS.suppressed],
+  );
 }
 
 /** Opens the dashboard with the map test hook enabled and waits until the kecamatan outlines are drawn. */
@@ -99,9 +143,11 @@ export interface PixelCensus {
   dark: number;
   /** Pixels of the city's paper-white land (each channel above 245). */
   light: number;
+  /** Pixels of the grey region outside the city (the basemap background `#e6eaef`, each channel within 3). */
+  background: number;
 }
 
-/** Takes a screenshot of a page region and counts dark and light pixels in it. */
+/** Takes a screenshot of a page region and counts dark, light and background pixels in it. */
 export async function pixelCensus(
   page: Page,
   clip: { x: number; y: number; width: number; height: number },
@@ -121,12 +167,14 @@ export async function pixelCensus(
       const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
       let dark = 0;
       let light = 0;
+      let background = 0;
       for (let i = 0; i < data.length; i += 4) {
         const [r = 0, g = 0, b = 0] = [data[i], data[i + 1], data[i + 2]];
         if (r < 90 && g < 90 && b < 90) dark += 1;
         else if (r > 245 && g > 245 && b > 245) light += 1;
+        else if (Math.abs(r - 230) <= 3 && Math.abs(g - 234) <= 3 && Math.abs(b - 239) <= 3) background += 1;
       }
-      return { total: data.length / 4, dark, light };
+      return { total: data.length / 4, dark, light, background };
     },
     `data:image/png;base64,${png.toString('base64')}`,
   );

@@ -4,7 +4,19 @@
  */
 import type { AppType } from '@titik-rawan/server';
 import { hc, type ClientResponse } from 'hono/client';
-import type { AreaCollection, AreaLevel, ApiErrorBody, ClientConfig, Health, SessionUser } from './types.ts';
+import type {
+  AreaCollection,
+  AreaLevel,
+  ApiErrorBody,
+  CategoryFilter,
+  CellResolution,
+  ClientConfig,
+  Health,
+  ReleasedAreaCollection,
+  ReleasedCellCollection,
+  ReleaseMetadata,
+  SessionUser,
+} from './types.ts';
 
 /** Why a call to the API failed: an HTTP status with the server's error code, or no answer at all. */
 export class ApiError extends Error {
@@ -89,6 +101,56 @@ export async function fetchAreas(level: AreaLevel, signal?: AbortSignal): Promis
   const areas = await call(() => api.geography.areas.$get({ query: { level } }, { init: { signal } }));
   // The server builds the geometry with PostGIS (always Polygon or MultiPolygon); refine the loose schema type.
   return areas as unknown as AreaCollection;
+}
+
+/** `GET /api/releases/metadata`: the release policy, the data span and what the caller's tier may ask for. */
+export function fetchReleaseMetadata(signal?: AbortSignal): Promise<ReleaseMetadata> {
+  return call(() => api.releases.metadata.$get({}, { init: { signal } }));
+}
+
+/** Parameters of `GET /api/releases/cells`: H3 resolution, period (`YYYY`, `YYYY-Qn`, `YYYY-MM`) and category. */
+export interface ReleasedCellsQuery {
+  resolution: CellResolution;
+  period: string;
+  category: CategoryFilter;
+}
+
+/** Parameters of `GET /api/releases/areas`: area level, period (`YYYY`, `YYYY-Qn`, `YYYY-MM`) and category. */
+export interface ReleasedAreasQuery {
+  level: AreaLevel;
+  period: string;
+  category: CategoryFilter;
+}
+
+/** `GET /api/releases/cells`: released counts per H3 cell; 403 `not_for_this_tier` beyond the tier's resolution or period. */
+export async function fetchReleasedCells(
+  query: ReleasedCellsQuery,
+  signal?: AbortSignal,
+): Promise<ReleasedCellCollection> {
+  const cells = await call(() =>
+    api.releases.cells.$get(
+      {
+        query: {
+          resolution: String(query.resolution) as '7' | '8',
+          period: query.period,
+          category: query.category,
+        },
+      },
+      { init: { signal } },
+    ),
+  );
+  // The server builds every cell outline as a GeoJSON Polygon; refine the loose schema type.
+  return cells as unknown as ReleasedCellCollection;
+}
+
+/** `GET /api/releases/areas`: released counts per kota, kecamatan or kelurahan, outlined by the release geography. */
+export async function fetchReleasedAreas(
+  query: ReleasedAreasQuery,
+  signal?: AbortSignal,
+): Promise<ReleasedAreaCollection> {
+  const areas = await call(() => api.releases.areas.$get({ query }, { init: { signal } }));
+  // The server builds every area outline as a GeoJSON Polygon or MultiPolygon; refine the loose schema type.
+  return areas as unknown as ReleasedAreaCollection;
 }
 
 /** Static basemap files MapLibre loads itself from the server's `/basemap/` folder. */

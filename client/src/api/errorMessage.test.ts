@@ -16,4 +16,9 @@ describe('errorMessageKey', () => {
     expect(errorMessageKey(new ApiError(503, 'unavailable', 'down'))).toBe('error.server');
     expect(errorMessageKey(new Error('boom'))).toBe('error.unknown');
   });
+
+  it('explains release refusals in their own words', () => {
+    expect(errorMessageKey(new ApiError(403, 'not_for_this_tier', 'months'))).toBe('error.notForThisTier');
+    expect(errorMessageKey(new ApiError(404, 'no_data_for_period', 'span'))).toBe('error.noDataForPeriod');
+  });
 });

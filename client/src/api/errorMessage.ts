@@ -9,6 +9,8 @@ const MESSAGE_BY_CODE: Readonly<Record<string, MessageKey>> = {
   invalid_credentials: 'error.invalidCredentials',
   rate_limited: 'error.rateLimited',
   too_many_requests: 'error.rateLimited',
+  not_for_this_tier: 'error.notForThisTier',
+  no_data_for_period: 'error.noDataForPeriod',
 };
 
 /** The message key for an error thrown by the API client; `context` `signIn` reads 401 as bad credentials. */

@@ -1,10 +1,12 @@
-/** The compact side panel over the map (a bottom sheet on phones) that later issues fill with layers, filters and details. */
+/** The compact side panel over the map (a bottom sheet on phones): release filters, legends and a note about the map. */
 import { useId, useState } from 'react';
 import { useT } from '../app/StoreContext.ts';
 import { BASEMAP_COLOUR } from '../map/layers/basemap.ts';
 import { BOUNDARY_COLOUR } from '../map/layers/boundaries.ts';
 import { WIDE_LAYOUT_MIN_WIDTH_PX } from '../map/viewport.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { ReleaseFilters } from './ReleaseFilters.tsx';
+import { ReleaseLegend } from './ReleaseLegend.tsx';
 
 /** Colour of the transit line in the legend: Transjakarta corridor 2's blue, as in the OSM data. */
 const TRANSIT_LEGEND_COLOUR = '#264598';
@@ -30,7 +32,7 @@ function startsOpen(): boolean {
     : true;
 }
 
-/** Side panel with a fold button; its sections are the places later issues add their controls. */
+/** Side panel with a fold button: release filters, the counts legend, the boundary legend and the about text. */
 export function SidePanel() {
   const t = useT();
   const [open, setOpen] = useState(startsOpen);
@@ -51,6 +53,8 @@ export function SidePanel() {
         </svg>
       </button>
       <div id={bodyId} className="panel__body" hidden={!open}>
+        <ReleaseFilters />
+        <ReleaseLegend />
         <section className="panel__section">
           <ul className="legend">
             {LEGEND.map((item) => (

@@ -1,14 +1,21 @@
 /**
- * The one owner of the dashboard's `maplibregl.Map`: builds the style, loads the boundaries, follows
- * the store and reports map movement back to it. Nothing else touches the map or its style.
+ * The one owner of the dashboard's `maplibregl.Map`: builds the style, loads the boundaries, draws the
+ * released counts the store holds, follows the store and reports map movement back to it. Nothing else
+ * touches the map or its style.
  */
-import maplibregl, { type GeoJSONSource, type MapLibreEvent, type StyleSpecification } from 'maplibre-gl';
+import maplibregl, {
+  type GeoJSONSource,
+  type MapLibreEvent,
+  type MapStyleImageMissingEvent,
+  type StyleSpecification,
+} from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { FeatureCollection } from 'geojson';
 import { fetchAreas } from '../api/client.ts';
 import type { AreaCollection, AreaLevel } from '../api/types.ts';
 import { translate, type Language } from '../i18n/index.ts';
 import type { AppStore } from '../store/index.ts';
+import { releaseRequestKey, type ShownRelease } from '../store/releasesSlice.ts';
 import {
   EAST_JAKARTA_BOUNDS,
   lngLat,
@@ -19,8 +26,16 @@ import {
 } from './geography.ts';
 import { areaLabelPoints } from './labelPoints.ts';
 import { SOURCE, type SourceId } from './layers/ids.ts';
+import {
+  NO_COUNT_CLASSES,
+  RELEASE_LAYER,
+  releaseFillColour,
+  SUPPRESSED_PATTERN,
+  SUPPRESSED_PATTERN_PIXEL_RATIO,
+  suppressedHatchImage,
+} from './layers/releases.ts';
 import { FONT_ATTRIBUTION, offlineStyle, withBoundaryOverlay } from './style.ts';
-import { exposeMapForTests, withdrawMapForTests } from './testHook.ts';
+import { exposeMapForTests, exposeReleaseForTests, withdrawMapForTests } from './testHook.ts';
 import { homePadding } from './viewport.ts';
 
 /** Settings of a map controller. */
@@ -48,6 +63,8 @@ export class MapController {
   private readonly onBoundariesFailed: ((error: unknown) => void) | undefined;
   private areas: Partial<Record<AreaLevel, AreaCollection>> = {};
   private destroyed = false;
+  /** Whether the style has loaded (its sources exist); set on the map's first `load` event. */
+  private styleReady = false;
 
   /** Creates the map in `container`, starting from the store's view (or all of East Jakarta). */
   constructor(container: HTMLElement, store: AppStore, options: MapControllerOptions = {}) {
@@ -82,10 +99,12 @@ export class MapController {
 
     this.map.on('moveend', this.handleMoveEnd);
     this.map.on('load', this.handleLoad);
+    this.map.on('styleimagemissing', this.handleImageMissing);
 
     this.unsubscribers.push(
       store.subscribe((state) => state.homeViewRequests, this.showHome),
       store.subscribe((state) => state.language, this.applyLanguage),
+      store.subscribe((state) => state.releasedCounts.shown, this.applyRelease),
     );
     this.applyLanguage(language);
     void this.loadBoundaries();
@@ -110,7 +129,9 @@ export class MapController {
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
     this.map.off('moveend', this.handleMoveEnd);
     this.map.off('load', this.handleLoad);
+    this.map.off('styleimagemissing', this.handleImageMissing);
     withdrawMapForTests(this.map);
+    exposeReleaseForTests(null);
     this.map.remove();
   }
 
@@ -127,7 +148,39 @@ export class MapController {
       .getContainer()
       .querySelector('.maplibregl-compact-show')
       ?.classList.remove('maplibregl-compact-show');
+    this.styleReady = true;
+    this.addSuppressedPattern();
     this.applyAreas();
+    this.applyRelease(this.store.getState().releasedCounts.shown);
+  };
+
+  private readonly handleImageMissing = (event: MapStyleImageMissingEvent): void => {
+    if (event.id === SUPPRESSED_PATTERN) this.addSuppressedPattern();
+  };
+
+  /** Adds the generated hatch that fills suppressed features, once per style. */
+  private addSuppressedPattern(): void {
+    if (this.map.hasImage(SUPPRESSED_PATTERN)) return;
+    this.map.addImage(SUPPRESSED_PATTERN, suppressedHatchImage(), {
+      pixelRatio: SUPPRESSED_PATTERN_PIXEL_RATIO,
+    });
+  }
+
+  /** Writes the released counts (or nothing) into the release source and colours them by their classes. */
+  private readonly applyRelease = (shown: ShownRelease | null): void => {
+    if (this.destroyed || !this.styleReady) return;
+    const source = this.map.getSource<GeoJSONSource>(SOURCE.releases);
+    if (!source) return;
+    const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+    this.map.setPaintProperty(
+      RELEASE_LAYER.fill,
+      'fill-color',
+      releaseFillColour(shown?.classes ?? NO_COUNT_CLASSES),
+    );
+    source.setData(shown ? (shown.collection as FeatureCollection) : empty);
+    exposeReleaseForTests(
+      shown ? { key: releaseRequestKey(shown.request), features: shown.collection.features.length } : null,
+    );
   };
 
   private readonly showHome = (): void => {

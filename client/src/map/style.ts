@@ -1,12 +1,13 @@
 /**
  * Whole MapLibre styles for the dashboard: the offline basemap served by our own server, or an external
- * style with our boundary layers added on top.
+ * style with our released-counts and boundary layers added on top.
  */
 import type { GeoJSONSourceSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { basemapFileUrl, glyphsUrlTemplate } from '../api/client.ts';
 import { basemapLayers } from './layers/basemap.ts';
 import { boundaryLayers } from './layers/boundaries.ts';
 import { SOURCE } from './layers/ids.ts';
+import { releaseLayers } from './layers/releases.ts';
 
 /** Attribution of the administrative boundaries (kelurahan, and the kecamatan and city dissolved from them). */
 export const BOUNDARY_ATTRIBUTION = 'Batas kelurahan: cahyadsn/wilayah_boundaries (MIT), © 2024 Cahya DSN';
@@ -29,8 +30,8 @@ function emptyGeoJson(attribution?: string): GeoJSONSourceSpecification {
 }
 
 /**
- * Sources of the boundary layers, empty until the controller loads the areas from the API (label points
- * are computed in the browser from the polygons).
+ * Sources of the boundary and released-counts layers, empty until the controller loads them from the API
+ * (label points are computed in the browser from the polygons).
  */
 export function boundarySources(): Record<string, SourceSpecification> {
   return {
@@ -39,7 +40,13 @@ export function boundarySources(): Record<string, SourceSpecification> {
     [SOURCE.kelurahan]: emptyGeoJson(),
     [SOURCE.kecamatanLabels]: emptyGeoJson(),
     [SOURCE.kelurahanLabels]: emptyGeoJson(),
+    [SOURCE.releases]: emptyGeoJson(),
   };
+}
+
+/** Our layers drawn over any basemap: released counts under the boundary outlines and names. */
+export function overlayLayers() {
+  return [...releaseLayers(), ...boundaryLayers()];
 }
 
 /** The offline style: roads, transit and boundaries served by our server at `origin` (absolute URL). */
@@ -62,12 +69,12 @@ export function offlineStyle(origin: string): StyleSpecification {
       },
       [SOURCE.transitStops]: { type: 'geojson', data: basemapFileUrl(origin, 'transit-stops.geojson') },
     },
-    layers: [...basemapLayers(), ...boundaryLayers()],
+    layers: [...basemapLayers(), ...overlayLayers()],
   };
 }
 
 /**
- * An external style with our boundary sources and layers added on top; our glyphs are used only when
+ * An external style with our released-counts and boundary sources and layers added on top; our glyphs are used only when
  * the external style has none, so its fonts must then include the Noto Sans stacks.
  */
 export function withBoundaryOverlay(base: StyleSpecification, origin: string): StyleSpecification {
@@ -75,6 +82,6 @@ export function withBoundaryOverlay(base: StyleSpecification, origin: string): S
     ...base,
     glyphs: base.glyphs ?? glyphsUrlTemplate(origin),
     sources: { ...base.sources, ...boundarySources() },
-    layers: [...base.layers, ...boundaryLayers()],
+    layers: [...base.layers, ...overlayLayers()],
   };
 }

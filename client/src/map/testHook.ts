@@ -1,5 +1,6 @@
 /**
- * Browser tests read the live map through `window.__titikRawanMap`, which exists only when the page was
+ * Browser tests read the live map through `window.__titikRawanMap` (and which released counts it holds
+ * through `window.__titikRawanRelease`), which exist only when the page was
  * opened with `window.__TITIK_RAWAN_TEST_HOOKS__ = true` set before the app starts (Playwright's
  * `addInitScript`); normal visitors never get it.
  */
@@ -11,7 +12,15 @@ declare global {
     __TITIK_RAWAN_TEST_HOOKS__?: boolean;
     /** The live MapLibre map, present only for browser tests. */
     __titikRawanMap?: MapLibreMap;
+    /** Which released counts the map's release source holds, present only for browser tests. */
+    __titikRawanRelease?: ReleaseOnMap;
   }
+}
+
+/** What the released-counts source holds: the request key (`tier|period|category|geography`) and its feature count. */
+export interface ReleaseOnMap {
+  key: string;
+  features: number;
 }
 
 /** Exposes the map on `window` when a browser test asked for it. */
@@ -22,4 +31,11 @@ export function exposeMapForTests(map: MapLibreMap): void {
 /** Removes the map from `window` if it is the one exposed. */
 export function withdrawMapForTests(map: MapLibreMap): void {
   if (window.__titikRawanMap === map) delete window.__titikRawanMap;
+}
+
+/** Tells a browser test which released counts were just written to the map (`null`: none). */
+export function exposeReleaseForTests(release: ReleaseOnMap | null): void {
+  if (window.__TITIK_RAWAN_TEST_HOOKS__ !== true) return;
+  if (release) window.__titikRawanRelease = release;
+  else delete window.__titikRawanRelease;
 }

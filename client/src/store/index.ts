@@ -1,6 +1,8 @@
 /** The dashboard's one zustand store, combined from its slices. */
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createFiltersSlice, type InitialFilters } from './filtersSlice.ts';
+import { createReleasesSlice } from './releasesSlice.ts';
 import { createSessionSlice } from './sessionSlice.ts';
 import { createSystemSlice } from './systemSlice.ts';
 import type { AppState } from './types.ts';
@@ -11,13 +13,15 @@ export type { AppState } from './types.ts';
 /** The combined store with `subscribeWithSelector`, so non-React code can watch one value. */
 export type AppStore = ReturnType<typeof createAppStore>;
 
-/** Creates a fresh store (one per page; tests create their own). */
-export function createAppStore(initialView: InitialView = {}) {
+/** Creates a fresh store (one per page; tests create their own) from the view and filters read from the URL. */
+export function createAppStore(initialView: InitialView = {}, initialFilters: InitialFilters = {}) {
   return createStore<AppState>()(
     subscribeWithSelector((...a) => ({
       ...createViewSlice(initialView)(...a),
       ...createSessionSlice()(...a),
       ...createSystemSlice()(...a),
+      ...createFiltersSlice(initialFilters)(...a),
+      ...createReleasesSlice()(...a),
     })),
   );
 }

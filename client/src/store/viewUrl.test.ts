@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { lngLat } from '../map/geography.ts';
 import { createAppStore } from './index.ts';
-import { formatMapView, parseMapView, readInitialView, writeViewParams } from './viewUrl.ts';
+import {
+  formatMapView,
+  parseMapView,
+  readInitialFilters,
+  readInitialView,
+  writeFilterParams,
+  writeViewParams,
+} from './viewUrl.ts';
 
 describe('view in the URL', () => {
   const view = { center: lngLat(106.9, -6.25), zoom: 12.5 };
@@ -36,5 +43,27 @@ describe('view in the URL', () => {
     store.getState().languageChosen('id');
     store.getState().homeViewRequested();
     expect(store.getState()).toMatchObject({ language: 'id', mapView: null, homeViewRequests: 1 });
+  });
+
+  it('reads filters from the URL, dropping malformed ones', () => {
+    expect(readInitialFilters('?period=2024-Q2&category=csam&geo=h3-8')).toEqual({
+      period: '2024-Q2',
+      category: 'csam',
+      geography: 'h3-8',
+    });
+    expect(readInitialFilters('?period=2024-13&category=drugs&geo=h3-9')).toEqual({});
+  });
+
+  it('writes filters next to the view, leaving out a period not yet decided', () => {
+    const filters = { period: '2025', category: 'all' as const, geography: 'kelurahan' as const };
+    expect(writeFilterParams('?lang=id', filters)).toBe('?lang=id&period=2025&category=all&geo=kelurahan');
+    expect(writeFilterParams('?period=2024&lang=en', { ...filters, period: null })).toBe(
+      '?lang=en&category=all&geo=kelurahan',
+    );
+    const store = createAppStore(
+      {},
+      readInitialFilters(writeFilterParams('', { ...filters, geography: 'h3-7' })),
+    );
+    expect(store.getState().filters).toEqual({ ...filters, geography: 'h3-7' });
   });
 });

@@ -1,10 +1,12 @@
 /**
- * The view in the URL (`?lang=en&view=zoom/lat/lng`) and in storage, so a link reproduces what the
- * person saw and the language choice survives a reload.
+ * The view in the URL (`?lang=en&view=zoom/lat/lng&period=2025&category=all&geo=kelurahan`) and in storage,
+ * so a link reproduces what the person saw and the language choice survives a reload.
  */
 import { isLanguage, type Language } from '../i18n/index.ts';
 import { isWithinPanLimit, lngLat, MAX_ZOOM, MIN_ZOOM, type MapView } from '../map/geography.ts';
+import { isCategoryFilter, isGeography, type FilterChoice, type InitialFilters } from './filtersSlice.ts';
 import type { AppStore } from './index.ts';
+import { isPeriod } from './periods.ts';
 import type { InitialView } from './viewSlice.ts';
 
 /** Query parameter holding the interface language. */
@@ -12,6 +14,15 @@ export const LANGUAGE_PARAM = 'lang';
 
 /** Query parameter holding the map position as `zoom/lat/lng`. */
 export const VIEW_PARAM = 'view';
+
+/** Query parameter holding the release period (`YYYY`, `YYYY-Qn` or `YYYY-MM`). */
+export const PERIOD_PARAM = 'period';
+
+/** Query parameter holding the incident category (`all` or a category code). */
+export const CATEGORY_PARAM = 'category';
+
+/** Query parameter holding the geography of the released counts (`kecamatan`, `kelurahan`, `h3-7`, `h3-8`). */
+export const GEOGRAPHY_PARAM = 'geo';
 
 /** Key of the language choice in `localStorage`. */
 export const LANGUAGE_STORAGE_KEY = 'titik-rawan.language';
@@ -56,6 +67,30 @@ export function writeViewParams(search: string, language: Language, mapView: Map
   return text ? `?${text}` : '';
 }
 
+/** Reads the filters from a query string, dropping malformed values (the tier's limits are applied later). */
+export function readInitialFilters(search: string): InitialFilters {
+  const params = new URLSearchParams(search);
+  const period = params.get(PERIOD_PARAM);
+  const category = params.get(CATEGORY_PARAM);
+  const geography = params.get(GEOGRAPHY_PARAM);
+  return {
+    ...(isPeriod(period) ? { period } : {}),
+    ...(isCategoryFilter(category) ? { category } : {}),
+    ...(isGeography(geography) ? { geography } : {}),
+  };
+}
+
+/** Returns `search` with the filters' parameters set (a period not yet decided is left out); other parameters are kept. */
+export function writeFilterParams(search: string, filters: FilterChoice): string {
+  const params = new URLSearchParams(search);
+  if (filters.period) params.set(PERIOD_PARAM, filters.period);
+  else params.delete(PERIOD_PARAM);
+  params.set(CATEGORY_PARAM, filters.category);
+  params.set(GEOGRAPHY_PARAM, filters.geography);
+  const text = params.toString().replaceAll('%2F', '/');
+  return text ? `?${text}` : '';
+}
+
 function readStoredLanguage(): string | null {
   try {
     return window.localStorage.getItem(LANGUAGE_STORAGE_KEY);
@@ -69,14 +104,19 @@ export function readInitialViewFromPage(): InitialView {
   return readInitialView(window.location.search, readStoredLanguage());
 }
 
+/** Reads the starting filters from the current page's URL. */
+export function readInitialFiltersFromPage(): InitialFilters {
+  return readInitialFilters(window.location.search);
+}
+
 /**
- * Keeps the URL (replaceState, no history entry per pan), storage, `<html lang>` and the document title
+ * Keeps the URL (view and filters; replaceState, no history entry per pan), storage, `<html lang>` and the document title
  * in step with the store; returns a function that stops it.
  */
 export function syncViewToPage(store: AppStore, documentTitle: (language: Language) => string): () => void {
   const apply = () => {
-    const { language, mapView } = store.getState();
-    const search = writeViewParams(window.location.search, language, mapView);
+    const { language, mapView, filters } = store.getState();
+    const search = writeFilterParams(writeViewParams(window.location.search, language, mapView), filters);
     if (search !== window.location.search) {
       const url = `${window.location.pathname}${search}${window.location.hash}`;
       window.history.replaceState(window.history.state, '', url);
@@ -85,9 +125,13 @@ export function syncViewToPage(store: AppStore, documentTitle: (language: Langua
     document.title = documentTitle(language);
   };
   apply();
-  const stopView = store.subscribe((state) => [state.language, state.mapView] as const, apply, {
-    equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1],
-  });
+  const stopView = store.subscribe(
+    (state) => [state.language, state.mapView, state.filters] as const,
+    apply,
+    {
+      equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2],
+    },
+  );
   const stopStorage = store.subscribe(
     (state) => state.language,
     (language) => {

@@ -10,6 +10,7 @@ import {
   boundaryLayers,
 } from './boundaries.ts';
 import { SOURCE } from './ids.ts';
+import { releaseLayers } from './releases.ts';
 
 describe('boundaryLayers', () => {
   const layers = boundaryLayers();
@@ -51,10 +52,16 @@ describe('withBoundaryOverlay', () => {
     layers: [{ id: 'raster', type: 'raster', source: 'tiles' }],
   };
 
-  it('keeps the external layers and adds our boundaries on top', () => {
+  it('keeps the external layers and adds released counts and our boundaries on top', () => {
     const style = withBoundaryOverlay(external, 'http://127.0.0.1:8787');
-    expect(style.layers.map((layer) => layer.id)).toEqual(['raster', ...boundaryLayers().map((l) => l.id)]);
-    expect(Object.keys(style.sources)).toEqual(expect.arrayContaining(['tiles', SOURCE.kecamatan]));
+    expect(style.layers.map((layer) => layer.id)).toEqual([
+      'raster',
+      ...releaseLayers().map((l) => l.id),
+      ...boundaryLayers().map((l) => l.id),
+    ]);
+    expect(Object.keys(style.sources)).toEqual(
+      expect.arrayContaining(['tiles', SOURCE.kecamatan, SOURCE.releases]),
+    );
     expect(validateStyleMin(style)).toEqual([]);
   });
 

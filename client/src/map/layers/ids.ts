@@ -10,6 +10,7 @@ export const SOURCE = {
   roads: 'tr-roads',
   transitRoutes: 'tr-transit-routes',
   transitStops: 'tr-transit-stops',
+  releases: 'tr-releases',
 } as const;
 
 /** Id of one of the dashboard's sources. */

@@ -1,0 +1,108 @@
+/**
+ * Keeps the released counts in step with the session and the filters: reloads the release metadata when
+ * the tier changes (sign in or out), then fetches the counts for each new choice of filters, cancelling
+ * answers nobody waits for any more. Every outcome is a store event; the map controller draws what arrives.
+ */
+import { fetchReleasedAreas, fetchReleasedCells, fetchReleaseMetadata } from '../api/client.ts';
+import type { ReleasedCollection, Tier } from '../api/types.ts';
+import { geographyLevel, geographyResolution } from '../store/filtersSlice.ts';
+import type { AppState, AppStore } from '../store/index.ts';
+import { releaseRequestKey, type ReleaseRequest } from '../store/releasesSlice.ts';
+import { sessionTier } from '../store/sessionSlice.ts';
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+/** Fetches the released counts one request asks for, as cells or as areas. */
+export function fetchRelease(request: ReleaseRequest, signal?: AbortSignal): Promise<ReleasedCollection> {
+  const { period, category } = request;
+  const resolution = geographyResolution(request.geography);
+  if (resolution !== null) return fetchReleasedCells({ resolution, period, category }, signal);
+  const level = geographyLevel(request.geography) ?? 'kelurahan';
+  return fetchReleasedAreas({ level, period, category }, signal);
+}
+
+/** The request the current state asks for, or `null` while the metadata or the period is not known yet. */
+export function currentReleaseRequest(state: AppState): ReleaseRequest | null {
+  if (state.releaseMetadata.status !== 'ready') return null;
+  const { period, category, geography } = state.filters;
+  if (!period) return null;
+  return { tier: state.releaseMetadata.metadata.tier, period, category, geography };
+}
+
+/** The session's tier once it is known, `null` while the session is still being checked. */
+function knownTier(state: AppState): Tier | null {
+  return state.session.status === 'checking' ? null : sessionTier(state.session);
+}
+
+/** Starts following the store; returns a function that stops following and cancels open requests. */
+export function followReleases(store: AppStore): () => void {
+  let metadataAbort: AbortController | null = null;
+  let countsAbort: AbortController | null = null;
+
+  const loadMetadata = (tier: Tier) => {
+    metadataAbort?.abort();
+    countsAbort?.abort();
+    const abort = new AbortController();
+    metadataAbort = abort;
+    store.getState().releaseMetadataRequested(tier);
+    fetchReleaseMetadata(abort.signal).then(
+      (metadata) => {
+        if (!abort.signal.aborted) store.getState().releaseMetadataLoaded(metadata);
+      },
+      (error: unknown) => {
+        if (!abort.signal.aborted && !isAbort(error)) store.getState().releaseMetadataFailed(tier, error);
+      },
+    );
+  };
+
+  const loadCounts = (request: ReleaseRequest) => {
+    countsAbort?.abort();
+    const abort = new AbortController();
+    countsAbort = abort;
+    store.getState().releasedCountsRequested(request);
+    fetchRelease(request, abort.signal).then(
+      (collection) => {
+        if (!abort.signal.aborted) store.getState().releasedCountsLoaded(request, collection);
+      },
+      (error: unknown) => {
+        if (!abort.signal.aborted && !isAbort(error)) store.getState().releasedCountsFailed(request, error);
+      },
+    );
+  };
+
+  const stopTier = store.subscribe(knownTier, (tier) => tier && loadMetadata(tier), {
+    fireImmediately: true,
+  });
+  const stopCounts = store.subscribe(
+    (state) => {
+      const request = currentReleaseRequest(state);
+      return request ? releaseRequestKey(request) : null;
+    },
+    () => {
+      const request = currentReleaseRequest(store.getState());
+      if (request) loadCounts(request);
+    },
+    { fireImmediately: true },
+  );
+  const stopRetries = store.subscribe(
+    (state) => state.releaseRetries,
+    () => {
+      const state = store.getState();
+      const tier = knownTier(state);
+      if (state.releaseMetadata.status === 'failed' && tier) loadMetadata(tier);
+      else if (state.releasedCounts.status === 'failed' && state.releasedCounts.request) {
+        loadCounts(state.releasedCounts.request);
+      }
+    },
+  );
+
+  return () => {
+    stopTier();
+    stopCounts();
+    stopRetries();
+    metadataAbort?.abort();
+    countsAbort?.abort();
+  };
+}
