@@ -7,7 +7,8 @@ import { auditReleases, type TierAudit } from '@titik-rawan/server/releases/audi
 import { parentCell } from '@titik-rawan/server/releases/geography';
 import { buildReleases } from '@titik-rawan/server/releases/suppression';
 import type { CountRow } from '@titik-rawan/server/releases/table';
-import { countRows, fullGeography, seededRandom } from './fixtures';
+import { seededRandom } from '@titik-rawan/server/releases/ranges';
+import { countRows, fullGeography } from './fixtures';
 
 const geography = fullGeography();
 const span = { first: '2024-01', last: '2024-12' };

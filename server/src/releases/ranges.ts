@@ -52,7 +52,7 @@ export function loadSolver(): Promise<Highs> {
 const TOLERANCE = 1e-6;
 
 /** A small deterministic pseudo-random generator (mulberry32) giving numbers in [0, 1). */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
