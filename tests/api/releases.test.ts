@@ -200,14 +200,15 @@ describe('one release per data version', () => {
     expect(otherAreas).toEqual(await areas('level=kelurahan&period=2024-Q4&category=all'));
   });
 
-  it('decides a new release after incidents change', async () => {
+  // Two releases are decided here (after the insert and after the delete), ~1 minute each on 2 cores.
+  it('decides a new release after incidents change', { timeout: 300_000 }, async () => {
     const kotaCount = async () =>
       (await areas('level=kota&period=2025&category=all')).features[0]?.properties.count ?? null;
     const before = await kotaCount();
     expect(before).not.toBeNull();
     const [batch] = await db.sql<{ id: string }[]>`
       insert into import_batches (kind, source_name, row_count, synthetic)
-      values ('incidents', 'release rebuild test', 1, true) returning id`;
+      values ('incidents', 'release rebuild test', 1, false) returning id`;
     try {
       await db.sql`
         insert into incidents (occurred_on, category, kelurahan_code, organisation_code, batch_id)

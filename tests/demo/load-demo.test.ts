@@ -14,10 +14,14 @@ import { loadGeography } from '@titik-rawan/server/geography/load-geography';
 
 const url = inject('databaseUrl');
 
+/** Rows of the synthetic demo batches (other test files may add and remove rows of their own meanwhile). */
 async function tableCounts(sql: postgres.Sql) {
   const [row] = await sql<{ incidents: number; venues: number; interventions: number; batches: number }[]>`
-    select (select count(*)::int from incidents) as incidents, (select count(*)::int from venues) as venues,
-      (select count(*)::int from interventions) as interventions, (select count(*)::int from import_batches) as batches`;
+    with demo as (select id from import_batches where synthetic)
+    select (select count(*)::int from incidents where batch_id in (select id from demo)) as incidents,
+      (select count(*)::int from venues where batch_id in (select id from demo)) as venues,
+      (select count(*)::int from interventions where batch_id in (select id from demo)) as interventions,
+      (select count(*)::int from demo) as batches`;
   return row;
 }
 

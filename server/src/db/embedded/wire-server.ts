@@ -319,6 +319,8 @@ class SessionArbiter {
   /** Undoes what a closed connection left in the session (open batch, transaction, statements) and frees it. */
   private async release(connection: Connection): Promise<void> {
     try {
+      // After the database has shut down there is no session left to clean.
+      if (this.db.closed) return;
       if (this.holder === connection) {
         if (connection.skippingToSync) await this.db.execProtocolRaw(sync());
         if (connection.inBatch || connection.status !== 'I')
