@@ -11,10 +11,12 @@ export interface TestServer {
 }
 
 const READY = /ready at (http:\/\/\S+)/;
+const RELEASES_DECIDED = /Releases (decided|could not be decided)/;
 
 /**
  * Starts the real server (`server/src/main.ts`, as `pnpm start` does) on a free port with a fresh
- * embedded database in a temporary folder — or on DATABASE_URL when set — and waits until it is ready.
+ * embedded database in a temporary folder — or on DATABASE_URL when set — and waits until it is ready
+ * and has decided its releases.
  */
 export async function startTestServer(): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'titik-rawan-e2e-'));
@@ -26,11 +28,16 @@ export async function startTestServer(): Promise<TestServer> {
   });
   let output = '';
   const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start in 120 s:\n${output}`)), 120_000);
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start and decide its releases in 240 s:\n${output}`)),
+      240_000,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = READY.exec(output);
-      if (match?.[1]) {
+      // Wait until the releases are decided too: deciding them takes both cores for a minute, and
+      // browser tests racing it time out rendering the map.
+      if (match?.[1] && RELEASES_DECIDED.test(output)) {
         clearTimeout(timer);
         resolve(match[1]);
       }
