@@ -111,6 +111,23 @@ export function releaseRoutes(sql: Sql, store: ReleaseStore) {
     });
     return { current, release: current.set.tiers[tier] };
   };
+  /**
+   * The caller's release and the checked period (or a 400/403/404), after the audit entry describing the
+   * request.
+   */
+  const openRelease = async (
+    c: Context<AppEnv>,
+    periodText: string,
+    describe: (period: string) => string,
+  ) => {
+    const { current, release } = await tierRelease(c.get('tier'));
+    const period = checkPeriod(release.policy, periodText, current.set.span);
+    if (isRefusal(period)) refuse(period);
+    await auditRestrictedRead(sql, c, describe(period.key));
+    return { current, release, period };
+  };
+  const noRelease = (period: string) =>
+    new ApiError(404, 'no_data_for_period', `query parameter "period": no release for ${period}`);
 
   return new Hono<AppEnv>()
     .get(
@@ -126,21 +143,16 @@ export function releaseRoutes(sql: Sql, store: ReleaseStore) {
       validate('query', releaseCellsQuerySchema),
       async (c) => {
         const query = c.req.valid('query');
-        const tier = c.get('tier');
-        const { current, release } = await tierRelease(tier);
+        const { current, release, period } = await openRelease(
+          c,
+          query.period,
+          (key) => `cells r${query.resolution} ${key} ${query.category}`,
+        );
         const resolution = checkResolution(release.policy, query.resolution);
         if (isRefusal(resolution)) refuse(resolution);
-        const period = checkPeriod(release.policy, query.period, current.set.span);
-        if (isRefusal(period)) refuse(period);
-        await auditRestrictedRead(sql, c, `cells r${resolution} ${period.key} ${query.category}`);
         if (conditional(c, current.version)) return c.body(null, 304);
         const cells = releaseCells(release, store.geography, resolution, period.key, query.category);
-        if (!cells)
-          throw new ApiError(
-            404,
-            'no_data_for_period',
-            `query parameter "period": no release for ${period.key}`,
-          );
+        if (!cells) throw noRelease(period.key);
         return c.json(
           {
             type: 'FeatureCollection' as const,
@@ -169,19 +181,14 @@ export function releaseRoutes(sql: Sql, store: ReleaseStore) {
       validate('query', releaseAreasQuerySchema),
       async (c) => {
         const query = c.req.valid('query');
-        const tier = c.get('tier');
-        const { current, release } = await tierRelease(tier);
-        const period = checkPeriod(release.policy, query.period, current.set.span);
-        if (isRefusal(period)) refuse(period);
-        await auditRestrictedRead(sql, c, `areas ${query.level} ${period.key} ${query.category}`);
+        const { current, release, period } = await openRelease(
+          c,
+          query.period,
+          (key) => `areas ${query.level} ${key} ${query.category}`,
+        );
         if (conditional(c, current.version)) return c.body(null, 304);
         const areas = releaseAreas(release, store.geography, query.level, period.key, query.category);
-        if (!areas)
-          throw new ApiError(
-            404,
-            'no_data_for_period',
-            `query parameter "period": no release for ${period.key}`,
-          );
+        if (!areas) throw noRelease(period.key);
         const byCode = new Map(areasOfLevel(store.geography, query.level).map((a) => [a.code, a]));
         return c.json(
           {
