@@ -1,6 +1,7 @@
 // The release geography: H3 resolution-9 base cells covering East Jakarta, each assigned to exactly one
 // kelurahan, from which every published area and cell is built so that their relations are known exactly.
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import {
   cellToBoundary,
   cellToLatLng,
@@ -12,6 +13,7 @@ import {
   POLYGON_TO_CELLS_FLAGS,
 } from 'h3-js';
 import type { H3Index, KelurahanCode } from '@titik-rawan/shared';
+import { GEOGRAPHY_DIR } from '../geography/load-geography';
 
 /** H3 resolution of the never-published base cells (~0.1 km²). */
 export const BASE_RESOLUTION = 9;
@@ -251,7 +253,7 @@ let cached: ReleaseGeography | null = null;
 /** The release geography of db/data/jakarta-timur-kelurahan.geojson, built on first use and then cached. */
 export function loadReleaseGeography(): ReleaseGeography {
   if (!cached) {
-    const file = new URL('../../../db/data/jakarta-timur-kelurahan.geojson', import.meta.url);
+    const file = path.join(GEOGRAPHY_DIR, 'jakarta-timur-kelurahan.geojson');
     cached = buildReleaseGeography(JSON.parse(readFileSync(file, 'utf8')) as KelurahanCollection);
   }
   return cached;

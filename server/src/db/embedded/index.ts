@@ -4,6 +4,7 @@ import { cp, mkdir, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { REPO_ROOT } from '../../config';
 import type { PgliteProcessMessage } from './pglite-process';
 
 /** A running embedded database process. */
@@ -131,13 +132,7 @@ export async function defaultTemplateDir(): Promise<string> {
   };
   const pglite = manifest.dependencies['@electric-sql/pglite'] ?? 'unknown';
   const postgis = manifest.dependencies['@electric-sql/pglite-postgis'] ?? 'unknown';
-  return path.join(
-    REPOSITORY_ROOT,
-    'node_modules',
-    '.cache',
-    'titik-rawan',
-    `pglite-${pglite}-postgis-${postgis}`,
-  );
+  return path.join(REPO_ROOT, 'node_modules', '.cache', 'titik-rawan', `pglite-${pglite}-postgis-${postgis}`);
 }
 
 /** Fills an empty `dataDir` with a copy of a template database that already has PostGIS, making it once if needed. */
@@ -150,8 +145,7 @@ export async function prepareDataDir(options: PrepareDataDirOptions): Promise<'e
   return 'copied';
 }
 
-const SERVER_PACKAGE_JSON = fileURLToPath(new URL('../../../package.json', import.meta.url));
-const REPOSITORY_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const SERVER_PACKAGE_JSON = path.join(REPO_ROOT, 'server/package.json');
 
 async function holdsDatabase(dir: string): Promise<boolean> {
   const entries = await readdir(dir).catch((): string[] => []);
