@@ -56,9 +56,22 @@ async function checkRelease(rows: CountRow[]): Promise<void> {
         const hiddenNonZero = hidden.filter((m) => (year.quantities[m]?.value ?? 0) > 0);
         // A relation hides no non-zero value, or at least two values.
         expect(hiddenNonZero.length === 0 || hidden.length >= 2).toBe(true);
+        // Zeros are always shown; under a shown total, the hidden values are not all ones (each would be pinned).
+        expect(hidden.length).toBe(hiddenNonZero.length);
+        const parentShown = !hidden.includes(relation.parent);
+        const hiddenSum = hidden.reduce((sum, m) => sum + (year.quantities[m]?.value ?? 0), 0);
+        expect(!parentShown || hidden.length === 0 || hiddenSum > hidden.length).toBe(true);
       }
     }
   }
+  // Releases nest: whatever a less privileged tier shows, every more privileged tier shows too.
+  TIERS.forEach((tier, index) => {
+    for (const above of TIERS.slice(index + 1)) {
+      for (const [key, value] of releases.tiers[tier].values) {
+        if (value !== null) expect(releases.tiers[above].values.get(key)).toBe(value);
+      }
+    }
+  });
   const audits = await auditReleases(geography, rows, releases);
   for (const audit of audits) {
     expect(audit.ruleViolations).toEqual([]);
@@ -67,7 +80,7 @@ async function checkRelease(rows: CountRow[]): Promise<void> {
 }
 
 describe('release engine properties', () => {
-  it('publishes only true sums outside 1…k−1, hides ≥ 2 values per relation and lets nothing be pinned', async () => {
+  it('publishes only true sums outside 1…k−1, never hides a zero, nests tiers and lets nothing be pinned', async () => {
     await fc.assert(
       fc.asyncProperty(incidentsArbitrary, async (incidents) => checkRelease(countRows(incidents))),
       { numRuns: 25, seed: 20241125 },

@@ -1,6 +1,7 @@
 // The attacker: gathers everything a tier (and every less privileged tier, whose releases its users also see)
-// can get, and computes by linear programming the feasible range of every suppressed value and every sliver
-// and unlocated part; a range pinned to a single number from 1 to k − 1 is a disclosure.
+// can get, knows that counts are whole numbers and that every suppressed value is at least 1 (zeros are always
+// shown), and computes by linear programming the feasible range of every suppressed value and every sliver and
+// unlocated part; a range holding no whole number but its true one from 1 to k − 1 is a disclosure.
 import type { Tier } from '@titik-rawan/shared';
 import type { ReleaseGeography } from './geography';
 import { TIER_ORDER } from './policy';
@@ -25,8 +26,9 @@ export interface YearAttack {
 }
 
 /**
- * The attack on one year: published values (`view[i]` a number) are equalities over non-negative variables, and
- * the targets are suppressed values (`null`) and protected parts with a true value in 1…k−1.
+ * The attack on one year: published values (`view[i]` a number) are equalities over non-negative variables,
+ * suppressed values (`null`) are at least 1 (zeros are always shown), and the targets are suppressed values and
+ * protected parts with a true value in 1…k−1.
  */
 export function attackOfYear(
   year: YearTable,
@@ -34,6 +36,7 @@ export function attackOfYear(
   threshold: number,
 ): YearAttack {
   const equalities: { form: Int32Array; value: number }[] = [];
+  const atLeastOne: Int32Array[] = [];
   const equalityQuantities: number[] = [];
   const targets: Target[] = [];
   let total = 0;
@@ -42,6 +45,7 @@ export function attackOfYear(
     const value = view[index];
     if (value === undefined) return;
     if (value === null) {
+      atLeastOne.push(quantity.vars);
       if (quantity.value >= 1 && quantity.value < threshold) {
         targets.push({ key: quantity.key, form: quantity.vars, value: quantity.value });
       }
@@ -53,7 +57,7 @@ export function attackOfYear(
   const suppressedTargets = targets.length;
   for (const part of year.protectedParts) targets.push({ key: part.key, form: part.vars, value: part.value });
   return {
-    knowledge: { varCount: year.varCount, equalities, upperBound: total + 1 },
+    knowledge: { varCount: year.varCount, equalities, atLeastOne, upperBound: total + 1 },
     equalityQuantities,
     targets,
     suppressedTargets,
@@ -125,6 +129,7 @@ export async function auditReleases(
         if (ownValue === undefined) audit.ruleViolations.push(`${quantity.key}: missing from the release`);
         else if (ownValue === null) {
           audit.suppressed++;
+          if (quantity.value === 0) audit.ruleViolations.push(`${quantity.key}: a zero is suppressed`);
         } else if (ownValue !== quantity.value)
           audit.ruleViolations.push(`${quantity.key}: not the true sum`);
         else if (ownValue >= 1 && ownValue < own.policy.threshold) {

@@ -5,12 +5,14 @@ import loadHighs, { type Highs } from 'highs';
 /** A linear form: sorted variable indices, each with coefficient 1. */
 export type Form = Int32Array;
 
-/** What an attacker knows, as linear constraints over non-negative count variables. */
+/** What an attacker knows, as linear constraints over non-negative integer count variables. */
 export interface AttackerKnowledge {
   /** Number of variables (true counts at the finest level, all ≥ 0). */
   varCount: number;
   /** Published sums: form = value. Zero sums fix their variables to 0. */
   equalities: readonly { form: Form; value: number }[];
+  /** Suppressed sums: form ≥ 1, since a zero is always published as zero. */
+  atLeastOne: readonly Form[];
   /** A bound every variable lies under (at least the largest true count); keeps every LP bounded. */
   upperBound: number;
 }
@@ -22,7 +24,7 @@ export interface Target {
   value: number;
 }
 
-/** A target the attacker can pin to its true value, with the published sums that prove it. */
+/** A target the attacker can pin to its true value (the only integer in its range), with the sums that prove it. */
 export interface PinnedTarget {
   target: Target;
   /**
@@ -38,6 +40,8 @@ export interface RangeStats {
   constraints: number;
   targets: number;
   solves: number;
+  /** Proving sums suppressed by the repair callback. */
+  repairs: number;
   milliseconds: number;
 }
 
@@ -50,6 +54,8 @@ export function loadSolver(): Promise<Highs> {
 }
 
 const TOLERANCE = 1e-6;
+/** A target is cleared once a solution puts it at least this far from its true value: another integer is feasible. */
+const CLEARED = 1 - TOLERANCE;
 
 /** A small deterministic pseudo-random generator (mulberry32) giving numbers in [0, 1). */
 export function seededRandom(seed: number): () => number {
@@ -79,13 +85,22 @@ function sameColumns(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /**
- * Finds every target whose feasible range, subject to the attacker's knowledge, is the single point of its true
+ * Chooses, for a pinned target, one group of proving sums to suppress (returning that group as given), or nothing
+ * when none may be suppressed.
+ */
+export type Repair = (pinned: PinnedTarget) => readonly number[] | undefined;
+
+/**
+ * Finds every target whose feasible range, subject to the attacker's knowledge, holds no integer but its true
  * value: several targets are cleared at once by each solution of a summed objective, then the rest one by one.
+ * With `repair`, a pinned target has proving sums suppressed (one group at a time, each checked at once) until it
+ * is no longer pinned; only targets that cannot be repaired are returned.
  */
 export function findPinnedTargets(
   highs: Highs,
   knowledge: AttackerKnowledge,
   targets: readonly Target[],
+  repair?: Repair,
 ): { pinned: PinnedTarget[]; stats: RangeStats } {
   const started = performance.now();
   const fixedZero = new Uint8Array(knowledge.varCount);
@@ -101,21 +116,30 @@ export function findPinnedTargets(
     }
     return out;
   };
-  const rows: { cols: number[]; value: number; equalities: number[] }[] = [];
+  // Rows are equalities (lower = upper = value) or the lower bounds of suppressed sums (upper = ∞); an identical
+  // constraint is kept once, with every published sum that states it.
+  const rows: { cols: number[]; lower: number; upper: number; equalities: number[] }[] = [];
   const seen = new Map<string, number[]>();
+  const rowOf = (cols: number[]): number | undefined => {
+    const candidates = seen.get(signatureOf(cols)) ?? [];
+    return candidates.find((r) => sameColumns(rows[r]?.cols ?? [], cols));
+  };
+  const addRow = (cols: number[], lower: number, upper: number, equalities: number[]): void => {
+    const signature = signatureOf(cols);
+    seen.set(signature, [...(seen.get(signature) ?? []), rows.length]);
+    rows.push({ cols, lower, upper, equalities });
+  };
   knowledge.equalities.forEach(({ form, value }, equality) => {
     if (value === 0) return;
     const cols = reduce(form);
-    const signature = signatureOf(cols);
-    const candidates = seen.get(signature) ?? [];
-    const existing = candidates.find((r) => sameColumns(rows[r]?.cols ?? [], cols));
-    if (existing !== undefined) {
-      rows[existing]?.equalities.push(equality);
-      return;
-    }
-    seen.set(signature, [...candidates, rows.length]);
-    rows.push({ cols, value, equalities: [equality] });
+    const existing = rowOf(cols);
+    if (existing === undefined) addRow(cols, value, value, [equality]);
+    else rows[existing]?.equalities.push(equality);
   });
+  for (const form of knowledge.atLeastOne) {
+    const cols = reduce(form);
+    if (cols.length > 0 && rowOf(cols) === undefined) addRow(cols, 1, Infinity, []);
+  }
   const live: { target: Target; cols: number[]; same: Target[] }[] = [];
   const liveBySignature = new Map<string, number[]>();
   for (const target of targets) {
@@ -136,6 +160,7 @@ export function findPinnedTargets(
     constraints: rows.length,
     targets: live.length,
     solves: 0,
+    repairs: 0,
     milliseconds: 0,
   };
   if (live.length === 0)
@@ -158,8 +183,8 @@ export function findPinnedTargets(
     colCost: new Float64Array(columns),
     colLower: new Float64Array(columns),
     colUpper: new Float64Array(columns).fill(knowledge.upperBound),
-    rowLower: rows.map((r) => r.value),
-    rowUpper: rows.map((r) => r.value),
+    rowLower: rows.map((r) => r.lower),
+    rowUpper: rows.map((r) => r.upper),
     matrix: { format: 'csr', numRows: rows.length, numCols: columns, starts, indices, values },
   });
   try {
@@ -185,7 +210,7 @@ export function findPinnedTargets(
         const { target, cols } = live[i] as (typeof live)[number];
         let sum = 0;
         for (const c of cols) sum += x[c] ?? 0;
-        if (Math.abs(sum - target.value) > TOLERANCE) open.delete(i);
+        if (Math.abs(sum - target.value) >= CLEARED) open.delete(i);
       }
     };
     // Summed objectives first (all +1, all −1), then deterministic random signed weights, while they clear any.
@@ -202,24 +227,34 @@ export function findPinnedTargets(
     }
     const pinned: PinnedTarget[] = [];
     for (const i of [...open].sort((a, b) => a - b)) {
-      if (!open.has(i)) continue;
-      const { target, cols } = live[i] as (typeof live)[number];
+      const { target, cols, same } = live[i] as (typeof live)[number];
       const costs = new Float64Array(columns);
       for (const c of cols) costs[c] = 1;
-      const proving = new Set<number>();
-      for (const maximise of [true, false]) {
-        const { x, duals } = solve(costs, maximise);
-        clear(x);
+      while (open.has(i)) {
+        const proving = new Set<number>();
+        for (const maximise of [true, false]) {
+          const { x, duals } = solve(costs, maximise);
+          clear(x);
+          if (!open.has(i)) break;
+          duals.forEach((d, r) => {
+            if (Math.abs(d) > TOLERANCE && rows[r]?.equalities.length) proving.add(r);
+          });
+        }
         if (!open.has(i)) break;
-        duals.forEach((d, r) => {
-          if (Math.abs(d) > TOLERANCE) proving.add(r);
-        });
-      }
-      if (open.has(i)) {
-        const groups = [...proving].sort((a, b) => a - b).map((r) => rows[r]?.equalities ?? []);
-        for (const same of [target, ...(live[i]?.same ?? [])])
-          pinned.push({ target: same, provingEqualities: groups });
-        open.delete(i);
+        const provingRows = [...proving].sort((a, b) => a - b);
+        const groups = provingRows.map((r) => rows[r]?.equalities ?? []);
+        const released = repair?.({ target, provingEqualities: groups });
+        const group = released === undefined ? -1 : groups.findIndex((g) => g === released);
+        const row = provingRows[group];
+        if (row === undefined) {
+          for (const t of [target, ...same]) pinned.push({ target: t, provingEqualities: groups });
+          open.delete(i);
+          break;
+        }
+        // The released sums are suppressed now: the attacker only knows they are at least 1.
+        model.changeRowBounds(row, 1, Infinity);
+        (rows[row] as (typeof rows)[number]).equalities = [];
+        stats.repairs++;
       }
     }
     stats.milliseconds = performance.now() - started;

@@ -10,16 +10,17 @@ import { quantityKey } from './table';
 export interface TierReleaseStats {
   /** Quantities the tier can get (every cell, area, period and category). */
   quantities: number;
-  /** Quantities whose decision comes from a less privileged tier: published there, or suppressed by a same-view tier. */
+  /**
+   * Quantities whose decision comes from the next more privileged tier's release: suppressed there, or every one
+   * when that tier has the same policy and its release is this tier's too.
+   */
   inherited: number;
   /** Suppressed because the true count is from 1 to k − 1. */
   primary: number;
-  /** Suppressed by the cheap pass over additive relations. */
+  /** Suppressed by the cheap pass, which propagates bounds through the additive relations. */
   complementaryCheap: number;
   /** Suppressed after the exact check by linear programming found something pinned. */
   complementaryExact: number;
-  /** Rounds of exact checking over all years. */
-  exactRounds: number;
   /** LP solves over all rounds and years. */
   solves: number;
   /** Largest LP of any round: variables and constraints after eliminating published zeros. */
