@@ -8,7 +8,8 @@ import { parentCell } from '@titik-rawan/server/releases/geography';
 import { buildReleases } from '@titik-rawan/server/releases/suppression';
 import type { CountRow } from '@titik-rawan/server/releases/table';
 import { seededRandom } from '@titik-rawan/server/releases/ranges';
-import { countRows, fullGeography } from './fixtures';
+import { countRows } from '@titik-rawan/server/releases/incident-counts';
+import { fullGeography } from './fixtures';
 
 const geography = fullGeography();
 const span = { first: '2024-01', last: '2024-12' };

@@ -1,5 +1,4 @@
-// Shared fixtures of the privacy tests: small and full release geographies and incident-count builders.
-import type { H3Index, KelurahanCode } from '@titik-rawan/shared';
+// Shared fixtures of the privacy tests: small and full release geographies.
 import { readFileSync } from 'node:fs';
 import {
   buildReleaseGeography,
@@ -7,7 +6,6 @@ import {
   type KelurahanCollection,
   type ReleaseGeography,
 } from '@titik-rawan/server/releases/geography';
-import type { CountRow } from '@titik-rawan/server/releases/table';
 
 /** The real kelurahan polygons. */
 export function kelurahanCollection(): KelurahanCollection {
@@ -25,22 +23,4 @@ export function smallGeography(): ReleaseGeography {
     features: kelurahanCollection().features.filter((f) => f.properties.kode_kecamatan === '31.75.03'),
   });
   return small;
-}
-
-/** Count rows of a list of incidents (one row per place, month and category). */
-export function countRows(
-  incidents: readonly {
-    place: { baseCell: H3Index } | { unlocatedIn: KelurahanCode };
-    month: string;
-    category: string;
-  }[],
-): CountRow[] {
-  const rows = new Map<string, CountRow>();
-  for (const incident of incidents) {
-    const key = JSON.stringify([incident.place, incident.month, incident.category]);
-    const row = rows.get(key);
-    if (row) row.count++;
-    else rows.set(key, { ...incident, count: 1 });
-  }
-  return [...rows.values()];
 }

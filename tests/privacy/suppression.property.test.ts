@@ -5,7 +5,8 @@ import { TIERS, type H3Index, type KelurahanCode } from '@titik-rawan/shared';
 import { auditReleases } from '@titik-rawan/server/releases/audit';
 import { buildReleases } from '@titik-rawan/server/releases/suppression';
 import { buildTierTable, buildYearTable, type CountRow } from '@titik-rawan/server/releases/table';
-import { countRows, smallGeography } from './fixtures';
+import { countRows } from '@titik-rawan/server/releases/incident-counts';
+import { smallGeography } from './fixtures';
 
 const geography = smallGeography();
 const categories = ['online_solicitation', 'csam'] as const;

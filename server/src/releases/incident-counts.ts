@@ -1,6 +1,6 @@
 import { INCIDENT_CATEGORIES, type H3Index, type KelurahanCode } from '@titik-rawan/shared';
 import type { Sql } from '../db/database';
-import type { ReleaseGeography } from './geography';
+import type { IncidentPlace, ReleaseGeography } from './geography';
 import type { CountRow } from './table';
 
 /** The data version: changes with every write to incidents (trigger of migration 00002). */
@@ -32,4 +32,18 @@ export async function readIncidentCounts(sql: Sql, geography: ReleaseGeography):
         : { unlocatedIn: row.kelurahan as KelurahanCode };
     return { place, month: row.month, category: row.category, count: row.n };
   });
+}
+
+/** Count rows of a list of placed incidents: one row per place, month and category. */
+export function countRows(
+  incidents: Iterable<{ place: IncidentPlace; month: string; category: string }>,
+): CountRow[] {
+  const rows = new Map<string, CountRow>();
+  for (const { place, month, category } of incidents) {
+    const key = JSON.stringify([place, month, category]);
+    const row = rows.get(key);
+    if (row) row.count++;
+    else rows.set(key, { place, month, category, count: 1 });
+  }
+  return [...rows.values()];
 }

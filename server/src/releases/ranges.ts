@@ -85,10 +85,10 @@ function sameColumns(a: readonly number[], b: readonly number[]): boolean {
 }
 
 /**
- * Chooses, for a pinned target, one group of proving sums to suppress (returning that group as given), or nothing
- * when none may be suppressed.
+ * Chooses, for a pinned target, one group of its proving sums and suppresses it, returning the group's index in
+ * `provingEqualities`; or nothing when none may be suppressed.
  */
-export type Repair = (pinned: PinnedTarget) => readonly number[] | undefined;
+export type Repair = (pinned: PinnedTarget) => number | undefined;
 
 /**
  * Finds every target whose feasible range, subject to the attacker's knowledge, holds no integer but its true
@@ -244,8 +244,7 @@ export function findPinnedTargets(
         const provingRows = [...proving].sort((a, b) => a - b);
         const groups = provingRows.map((r) => rows[r]?.equalities ?? []);
         const released = repair?.({ target, provingEqualities: groups });
-        const group = released === undefined ? -1 : groups.findIndex((g) => g === released);
-        const row = provingRows[group];
+        const row = released === undefined ? undefined : provingRows[released];
         if (row === undefined) {
           for (const t of [target, ...same]) pinned.push({ target: t, provingEqualities: groups });
           open.delete(i);

@@ -1,14 +1,21 @@
 // Decides each tier's whole release once: primary suppression of counts from 1 to k − 1, a cheap pass of
 // complementary suppression by propagating bounds through every additive relation, then an exact check by linear
-// programming, repeated until no suppressed value, sliver or unlocated part can be pinned to a number from 1 to
-// k − 1 — by an attacker who also knows that every suppressed value is at least 1, since zeros are always shown.
+// programming that suppresses more until no suppressed value, sliver or unlocated part can be pinned to a number
+// from 1 to k − 1 — by an attacker who also knows that every suppressed value is at least 1, since zeros are always
+// shown.
 // The most privileged tier is decided first; each less privileged tier starts from it and only suppresses more,
 // so whatever releases anyone combines, they show nothing the most detailed one does not.
 import type { Tier } from '@titik-rawan/shared';
 import type { Highs } from 'highs';
 import { attackOfYear } from './audit';
 import type { ReleaseGeography } from './geography';
-import { DEFAULT_RELEASE_POLICY, TIER_ORDER, validatePolicy, type ReleasePolicy } from './policy';
+import {
+  DEFAULT_RELEASE_POLICY,
+  TIER_ORDER,
+  validatePolicy,
+  type ReleasePolicy,
+  type TierPolicy,
+} from './policy';
 import type { DataSpan } from './periods';
 import { findPinnedTargets, loadSolver } from './ranges';
 import type { ReleaseSet, TierRelease, TierReleaseStats } from './release';
@@ -39,10 +46,25 @@ export interface ReleaseOptions {
 const PUBLISHED = 0;
 const SUPPRESSED = 1;
 
-/** The decision state of one year: the status of each quantity. */
+/** The decision state of one year: the status of each quantity, with what the bounds propagation reads. */
 interface YearState {
   year: YearTable;
   status: Uint8Array;
+  /** Indices of the relations each quantity belongs to. */
+  relationsOf: readonly number[][];
+  /** Sum of the year's true counts: no quantity exceeds it. */
+  total: number;
+}
+
+function yearState(year: YearTable): YearState {
+  const relationsOf: number[][] = year.quantities.map(() => []);
+  year.relations.forEach((relation, r) => {
+    relationsOf[relation.parent]?.push(r);
+    for (const child of relation.children) relationsOf[child]?.push(r);
+  });
+  let total = 0;
+  for (const count of year.truth) total += count;
+  return { year, status: new Uint8Array(year.quantities.length), relationsOf, total };
 }
 
 function compareQuantities(year: YearTable, a: number, b: number): number {
@@ -58,27 +80,13 @@ function suppressible(state: YearState, index: number): boolean {
   return state.status[index] === PUBLISHED && (state.year.quantities[index]?.value ?? 0) > 0;
 }
 
-function relationsOfQuantities(year: YearTable): number[][] {
-  const relationsOf: number[][] = year.quantities.map(() => []);
-  year.relations.forEach((relation, r) => {
-    relationsOf[relation.parent]?.push(r);
-    for (const child of relation.children) relationsOf[child]?.push(r);
-  });
-  return relationsOf;
-}
-
 /**
  * The integer bounds an attacker derives for each quantity from the relations alone (interval propagation):
  * published values are exact, suppressed ones at least 1, and each relation `parent = Σ children` narrows its
  * members until nothing changes.
  */
-function propagateBounds(
-  state: YearState,
-  relationsOf: readonly number[][],
-): { low: Float64Array; high: Float64Array } {
-  const { year, status } = state;
-  let total = 0;
-  for (const count of year.truth) total += count;
+function propagateBounds(state: YearState): { low: Float64Array; high: Float64Array } {
+  const { year, status, relationsOf, total } = state;
   const low = new Float64Array(year.quantities.length);
   const high = new Float64Array(year.quantities.length);
   year.quantities.forEach((quantity, i) => {
@@ -127,11 +135,10 @@ function propagateBounds(
  * ones under a published total. What needs several relations together to pin is left to the exact check.
  */
 function cheapPass(state: YearState): number {
-  const { year, status } = state;
-  const relationsOf = relationsOfQuantities(year);
+  const { year, status, relationsOf } = state;
   let added = 0;
   for (;;) {
-    const { low, high } = propagateBounds(state, relationsOf);
+    const { low, high } = propagateBounds(state);
     const touched = new Uint8Array(year.relations.length);
     let round = 0;
     year.quantities.forEach((_, i) => {
@@ -174,10 +181,11 @@ function exactPass(highs: Highs, state: YearState, threshold: number, stats: Tie
     attack.targets,
     ({ provingEqualities }) => {
       const best = provingEqualities
-        .filter((group) => quantitiesOf(group).every((q) => suppressible(state, q)))
-        .sort((a, b) => compareQuantities(state.year, quantitiesOf(a)[0] ?? 0, quantitiesOf(b)[0] ?? 0))[0];
-      for (const q of best ? quantitiesOf(best) : []) state.status[q] = SUPPRESSED;
-      return best;
+        .map((group, index) => ({ index, quantities: quantitiesOf(group) }))
+        .filter(({ quantities }) => quantities.every((q) => suppressible(state, q)))
+        .sort((a, b) => compareQuantities(state.year, a.quantities[0] ?? 0, b.quantities[0] ?? 0))[0];
+      for (const q of best?.quantities ?? []) state.status[q] = SUPPRESSED;
+      return best?.index;
     },
   );
   stats.solves += lp.solves;
@@ -191,7 +199,7 @@ function exactPass(highs: Highs, state: YearState, threshold: number, stats: Tie
 
 /**
  * Decides one tier's release, starting from the release of the next more privileged tier when there is one: what
- * that suppresses stays suppressed (and when it has the same policy, its release is this tier's too).
+ * that suppresses stays suppressed.
  */
 export function decideTierRelease(
   highs: Highs,
@@ -212,18 +220,10 @@ export function decideTierRelease(
     largestLp: { variables: 0, constraints: 0 },
     milliseconds: 0,
   };
-  const samePolicy =
-    detailed &&
-    detailed.policy.threshold === threshold &&
-    detailed.policy.finestResolution === policy.finestResolution &&
-    detailed.policy.finestPeriod === policy.finestPeriod;
-  if (samePolicy) {
-    return { ...detailed, tier: table.tier, stats: { ...detailed.stats, inherited: detailed.values.size } };
-  }
   const values = new Map<string, number | null>();
   for (const yearNumber of table.years) {
     const year = buildYearTable(table, yearNumber);
-    const state: YearState = { year, status: new Uint8Array(year.quantities.length) };
+    const state = yearState(year);
     year.quantities.forEach((quantity, i) => {
       stats.quantities++;
       if (quantity.value >= 1 && quantity.value < threshold) {
@@ -248,6 +248,14 @@ export function decideTierRelease(
   return { tier: table.tier, policy, span: table.span, categories: table.categories, values, stats };
 }
 
+function samePolicy(a: TierPolicy, b: TierPolicy): boolean {
+  return (
+    a.threshold === b.threshold &&
+    a.finestResolution === b.finestResolution &&
+    a.finestPeriod === b.finestPeriod
+  );
+}
+
 /**
  * Decides every tier's release of a data set once, from the most privileged tier down, each starting from the one
  * above it; deterministic: the same rows (in any order) give the same releases.
@@ -264,6 +272,12 @@ export async function buildReleases(
   let detailed: TierRelease | undefined;
   let span: DataSpan | null = null;
   for (const tier of [...TIER_ORDER].reverse()) {
+    if (detailed && samePolicy(detailed.policy, policy[tier])) {
+      // The same policy gives the same release: take the one above whole.
+      detailed = { ...detailed, tier, stats: { ...detailed.stats, inherited: detailed.values.size } };
+      tiers[tier] = detailed;
+      continue;
+    }
     const table = buildTierTable(geography, tier, policy[tier], rows, {
       ...(options.span !== undefined ? { span: options.span } : {}),
       ...(options.categories ? { categories: options.categories } : {}),
