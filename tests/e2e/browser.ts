@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { REPO_ROOT } from '@titik-rawan/server/config';
 import { startTestServer, type TestServer } from './server';
 
@@ -34,6 +35,56 @@ export async function serverUnderTest(): Promise<TestServer> {
   const external = process.env.E2E_BASE_URL;
   if (external) return { baseUrl: external.replace(/\/$/, ''), stop: async () => {} };
   return startTestServer();
+}
+
+/** What the tests of one file share: the server under test, Chromium, and the current test's browser context. */
+export interface BrowserSession {
+  /** The server's base URL (after the file's `beforeAll`). */
+  readonly baseUrl: string;
+  /** The current test's context (after `newPage`). */
+  readonly context: BrowserContext;
+  /** A page of the given size in a fresh context, replacing the current test's context. */
+  newPage(viewport: { width: number; height: number }): Promise<Page>;
+}
+
+/**
+ * Starts the server under test and Chromium before the file's tests and stops them after; each test's context
+ * is closed after it. `onPage` is called with every page `newPage` opens.
+ */
+export function useBrowserSession(onPage?: (page: Page) => void): BrowserSession {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  const closeContext = async (): Promise<void> => {
+    await context?.close();
+    context = undefined;
+  };
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([serverUnderTest(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  afterEach(closeContext);
+  return {
+    get baseUrl() {
+      if (!server) throw new Error('The server under test is not started yet');
+      return server.baseUrl;
+    },
+    get context() {
+      if (!context) throw new Error('No page is open in this test');
+      return context;
+    },
+    async newPage(viewport) {
+      if (!browser) throw new Error('Chromium is not started yet');
+      await closeContext();
+      context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
+      const page = await context.newPage();
+      onPage?.(page);
+      return page;
+    },
+  };
 }
 
 /** Layer ids of the dashboard's boundary layers (client/src/map/layers/boundaries.ts). */

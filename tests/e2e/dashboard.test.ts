@@ -1,48 +1,24 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEFAULT_DEMO_PASSWORD } from '@titik-rawan/server/config';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from './server';
+import { describe, expect, it } from 'vitest';
 import {
   BOUNDARY_LAYERS,
-  launchBrowser,
   openDashboard,
   pixelCensus,
   renderedValues,
   saveScreenshot,
-  serverUnderTest,
+  useBrowserSession,
   waitForBoundaries,
 } from './browser';
 
 const DESKTOP = { width: 1920, height: 1080 };
 const PHONE = { width: 360, height: 740 };
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([serverUnderTest(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-  context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
-  return context.newPage();
-}
+const session = useBrowserSession();
 
 describe('dashboard foundation', () => {
   it('loads in Bahasa Indonesia with the title, map and attribution', async () => {
-    const page = await newPage(DESKTOP);
-    await openDashboard(page, server.baseUrl);
+    const page = await session.newPage(DESKTOP);
+    await openDashboard(page, session.baseUrl);
     expect(await page.locator('html').getAttribute('lang')).toBe('id');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Titik Rawan');
     const attribution = (await page.locator('.maplibregl-ctrl-attrib').textContent()) ?? '';
@@ -52,8 +28,8 @@ describe('dashboard foundation', () => {
   });
 
   it('draws every kecamatan and kelurahan boundary on the canvas at the home view', async () => {
-    const page = await newPage(DESKTOP);
-    await openDashboard(page, server.baseUrl);
+    const page = await session.newPage(DESKTOP);
+    await openDashboard(page, session.baseUrl);
     const kecamatan = await renderedValues(page, [BOUNDARY_LAYERS.kecamatanLine], 'code');
     const kelurahan = await renderedValues(page, [BOUNDARY_LAYERS.kelurahanLine], 'code');
     expect(kecamatan).toHaveLength(10);
@@ -71,10 +47,10 @@ describe('dashboard foundation', () => {
   });
 
   it('shows the synthetic-data marker with its explanation on focus', async () => {
-    const health = (await (await fetch(`${server.baseUrl}/api/health`)).json()) as { demoData: boolean };
+    const health = (await (await fetch(`${session.baseUrl}/api/health`)).json()) as { demoData: boolean };
     expect(health.demoData).toBe(true);
-    const page = await newPage(DESKTOP);
-    await openDashboard(page, server.baseUrl);
+    const page = await session.newPage(DESKTOP);
+    await openDashboard(page, session.baseUrl);
     const badge = page.getByTestId('synthetic-data-badge');
     await badge.waitFor({ state: 'visible' });
     expect(await badge.textContent()).toContain('Data sintetis');
@@ -86,8 +62,8 @@ describe('dashboard foundation', () => {
   });
 
   it('switches language, keeps it in the URL and after a reload', async () => {
-    const page = await newPage(DESKTOP);
-    await openDashboard(page, server.baseUrl);
+    const page = await session.newPage(DESKTOP);
+    await openDashboard(page, session.baseUrl);
     await page.getByRole('button', { name: 'English' }).click();
     await expect.poll(() => page.locator('html').getAttribute('lang')).toBe('en');
     expect(await page.getByTestId('synthetic-data-badge').textContent()).toContain('Synthetic data');
@@ -105,8 +81,8 @@ describe('dashboard foundation', () => {
   });
 
   it('reproduces a map position from a link', async () => {
-    const page = await newPage(DESKTOP);
-    await openDashboard(page, server.baseUrl, '/?lang=en&view=13.50/-6.21500/106.87000');
+    const page = await session.newPage(DESKTOP);
+    await openDashboard(page, session.baseUrl, '/?lang=en&view=13.50/-6.21500/106.87000');
     const view = await page.evaluate(() => {
       const map = window.__titikRawanMap;
       return map ? { zoom: map.getZoom(), ...map.getCenter() } : null;
@@ -119,8 +95,8 @@ describe('dashboard foundation', () => {
   });
 
   it('signs in and out with the keyboard, and explains wrong credentials in plain words', async () => {
-    const page = await newPage(DESKTOP);
-    await openDashboard(page, server.baseUrl);
+    const page = await session.newPage(DESKTOP);
+    await openDashboard(page, session.baseUrl);
     await page.getByRole('button', { name: 'Masuk' }).click();
     const dialog = page.getByRole('dialog', { name: 'Masuk ke Titik Rawan' });
     await dialog.waitFor();
@@ -145,8 +121,8 @@ describe('dashboard foundation', () => {
   });
 
   it('fits a 360 px phone screen with the whole city in view', async () => {
-    const page = await newPage(PHONE);
-    await openDashboard(page, server.baseUrl);
+    const page = await session.newPage(PHONE);
+    await openDashboard(page, session.baseUrl);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await renderedValues(page, [BOUNDARY_LAYERS.kecamatanLine], 'code')).toHaveLength(10);

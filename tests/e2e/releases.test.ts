@@ -1,18 +1,16 @@
 // Browser tests of the released-counts layer: what the map draws matches the release API for the same
 // parameters, follows the filters, respects each tier's limits, and no API response the page receives
 // carries an incident's coordinates or an exact date.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { generateDemoData } from '@titik-rawan/db/seed/demo.ts';
 import { DEFAULT_DEMO_PASSWORD } from '@titik-rawan/server/config';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from './server';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  launchBrowser,
   openDashboard,
   renderedReleases,
   saveScreenshot,
-  serverUnderTest,
   waitForRelease,
+  useBrowserSession,
   type RenderedRelease,
 } from './browser';
 
@@ -25,19 +23,28 @@ interface SeenResponse {
   body: string;
 }
 
-let server: TestServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
 let seen: Array<Promise<SeenResponse>> = [];
 /** Every stored incident's point as text, `lon,lat` and `lat,lon`, with and without a space. */
 let incidentPairs: Set<string>;
 /** Every stored incident's point as `lon|lat` rounded to 6 decimals, for reading numbers out of bodies. */
 let incidentPoints: Set<string>;
 
+/** Every page a test opens records the body of every `/api/` response it receives. */
+const session = useBrowserSession((page) => {
+  page.on('response', (response) => {
+    if (!new URL(response.url()).pathname.startsWith('/api/')) return;
+    seen.push(
+      response.text().then(
+        (body) => ({ url: response.url(), body }),
+        () => ({ url: response.url(), body: '' }),
+      ),
+    );
+  });
+});
+
 beforeAll(async () => {
-  [server, browser] = await Promise.all([serverUnderTest(), launchBrowser()]);
   // A fresh server builds its releases on first use; wait for that here, not in each test's map wait.
-  const metadata = await fetch(`${server.baseUrl}/api/releases/metadata`);
+  const metadata = await fetch(`${session.baseUrl}/api/releases/metadata`);
   expect(metadata.status).toBe(200);
   incidentPairs = new Set();
   incidentPoints = new Set();
@@ -54,32 +61,6 @@ beforeAll(async () => {
     incidentPoints.add(`${lon}|${lat}`);
   }
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-afterEach(async () => {
-  await context?.close();
-  context = undefined;
-});
-
-/** A fresh browser context whose page records the body of every `/api/` response it receives. */
-async function newPage(viewport: { width: number; height: number }): Promise<Page> {
-  context = await browser.newContext({ viewport, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  page.on('response', (response) => {
-    if (!new URL(response.url()).pathname.startsWith('/api/')) return;
-    seen.push(
-      response.text().then(
-        (body) => ({ url: response.url(), body }),
-        () => ({ url: response.url(), body: '' }),
-      ),
-    );
-  });
-  return page;
-}
 
 /** Numbers with six or more decimals in a body, read in order (coordinates as they appear in JSON). */
 function preciseNumbers(body: string): number[] {
@@ -117,7 +98,7 @@ async function releaseFromApi(page: Page, geography: string, period: string, cat
   const path = geography.startsWith('h3-')
     ? `cells?resolution=${geography.slice(3)}&period=${period}&category=${category}`
     : `areas?level=${geography}&period=${period}&category=${category}`;
-  const response = await page.request.get(`${server.baseUrl}/api/releases/${path}`);
+  const response = await page.request.get(`${session.baseUrl}/api/releases/${path}`);
   expect(response.status()).toBe(200);
   const body = (await response.json()) as {
     release: { tier: string; threshold: number; period: string; category: string };
@@ -161,8 +142,8 @@ async function optionValues(page: Page, filter: 'period' | 'geography'): Promise
 
 describe('released counts layer', () => {
   it('draws the default release (kelurahan, latest full year, all categories) exactly as the API gives it', async () => {
-    const page = await newPage(DESKTOP);
-    await openDashboard(page, server.baseUrl);
+    const page = await session.newPage(DESKTOP);
+    await openDashboard(page, session.baseUrl);
     const rows = await expectMapShowsRelease(page, {
       tier: 'public',
       period: '2025',
@@ -195,8 +176,8 @@ describe('released counts layer', () => {
   });
 
   it('follows period, category and geography changes, and reproduces them from a link', async () => {
-    const page = await newPage(DESKTOP);
-    await openDashboard(page, server.baseUrl);
+    const page = await session.newPage(DESKTOP);
+    await openDashboard(page, session.baseUrl);
     const filters = { tier: 'public', period: '2025', category: 'all', geography: 'kelurahan' };
     const before = await expectMapShowsRelease(page, filters);
 
@@ -233,8 +214,8 @@ describe('released counts layer', () => {
 
     const link = new URL(page.url());
     expect(link.searchParams.get('period')).toBe('2024-Q2');
-    const second = await context!.newPage();
-    await openDashboard(second, server.baseUrl, `${link.pathname}${link.search}`);
+    const second = await session.context.newPage();
+    await openDashboard(second, session.baseUrl, `${link.pathname}${link.search}`);
     await expectMapShowsRelease(second, {
       ...filters,
       period: '2024-Q2',
@@ -245,9 +226,9 @@ describe('released counts layer', () => {
   });
 
   it('keeps months and resolution 8 from the public tier and offers them after signing in as satgas', async () => {
-    const page = await newPage(DESKTOP);
+    const page = await session.newPage(DESKTOP);
     // A link asking for a month at resolution 8 falls back to what the public may see: its quarter, resolution 7.
-    await openDashboard(page, server.baseUrl, '/?period=2024-05&geo=h3-8');
+    await openDashboard(page, session.baseUrl, '/?period=2024-05&geo=h3-8');
     await expectMapShowsRelease(page, {
       tier: 'public',
       period: '2024-Q2',
@@ -258,7 +239,7 @@ describe('released counts layer', () => {
     expect(await optionValues(page, 'geography')).not.toContain('h3-8');
     expect(await page.locator('option[value="h3-8"]').textContent()).toContain('perlu masuk');
     const refused = await page.request.get(
-      `${server.baseUrl}/api/releases/cells?resolution=8&period=2024-05&category=all`,
+      `${session.baseUrl}/api/releases/cells?resolution=8&period=2024-05&category=all`,
     );
     expect(refused.status()).toBe(403);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('not_for_this_tier');
@@ -305,8 +286,8 @@ describe('released counts layer', () => {
   });
 
   it('saves desktop and phone screenshots with the layer on', async () => {
-    const desktop = await newPage(DESKTOP);
-    await openDashboard(desktop, server.baseUrl);
+    const desktop = await session.newPage(DESKTOP);
+    await openDashboard(desktop, session.baseUrl);
     await expectMapShowsRelease(desktop, {
       tier: 'public',
       period: '2025',
@@ -314,10 +295,9 @@ describe('released counts layer', () => {
       geography: 'kelurahan',
     });
     await saveScreenshot(desktop, 'releases-desktop-1920x1080');
-    await context?.close();
 
-    const phone = await newPage(PHONE);
-    await openDashboard(phone, server.baseUrl, '/?geo=h3-7');
+    const phone = await session.newPage(PHONE);
+    await openDashboard(phone, session.baseUrl, '/?geo=h3-7');
     await waitForRelease(phone, 'public|2025|all|h3-7');
     await expect
       .poll(async () => (await renderedReleases(phone)).length, { timeout: 30_000 })
