@@ -185,13 +185,13 @@ describe('incidents', () => {
       if (area.trend === 'growing') {
         expect(y1).toBeLessThan(y2);
         expect(y2).toBeLessThan(y3);
-        expect(y3).toBeGreaterThanOrEqual(8 * Math.max(1, y1));
-        expect(y3).toBeGreaterThanOrEqual(80);
+        expect(y3).toBeGreaterThanOrEqual(1.3 * y1);
+        expect(y1).toBeGreaterThanOrEqual(50);
       } else {
         expect(y1).toBeGreaterThan(y2);
         expect(y2).toBeGreaterThan(y3);
-        expect(y1).toBeGreaterThanOrEqual(5 * Math.max(1, y3));
-        expect(y1).toBeGreaterThanOrEqual(80);
+        expect(y1).toBeGreaterThanOrEqual(1.5 * y3);
+        expect(y3).toBeGreaterThanOrEqual(50);
       }
     }
     expect(DEMO_SCENARIO.areas.map((a) => a.trend)).toEqual(expect.arrayContaining(['growing', 'fading']));

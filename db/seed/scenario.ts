@@ -108,7 +108,7 @@ export const DEMO_SCENARIO = {
       radiusM: 800,
       trend: 'growing',
       kelurahanCodes: ['31.75.06.1005', '31.75.07.1007'],
-      share: 0.09,
+      share: 0.2,
       categories: {
         online_solicitation: 50,
         peer_recruitment: 4,
@@ -124,7 +124,7 @@ export const DEMO_SCENARIO = {
       radiusM: 800,
       trend: 'fading',
       kelurahanCodes: ['31.75.02.1001', '31.75.02.1004', '31.75.02.1007', '31.75.06.1002'],
-      share: 0.09,
+      share: 0.2,
       categories: {
         online_solicitation: 50,
         peer_recruitment: 4,
@@ -160,11 +160,14 @@ export const DEMO_SCENARIO = {
   noTimeBandShare: 0.15,
 } as const;
 
-/** Relative intensity of an area in month index m (0 = 2023-11 … 35 = 2026-10), mean ≈ 1 over the period. */
+/**
+ * Relative intensity of an area in month index m (0 = 2023-11 … 35 = 2026-10), mean 1 over the period: linear
+ * ramps, so that each is an existing hot spot that keeps getting worse (0.75 → 1.25) or fades (1.5 → 0.5) rather
+ * than one appearing from nothing, which is what emerging hot spot analysis calls intensifying and diminishing.
+ */
 export function trendFactor(trend: AreaTrend, m: number): number {
-  const last = DEMO_MONTHS - 1;
-  const t = trend === 'growing' ? m / last : trend === 'fading' ? (last - m) / last : 0;
-  if (trend === 'stable') return 1;
-  // Cubic ramp with a small floor: about 3 % of the area's incidents fall in its quiet year, 77 % in its busy one.
-  return (0.02 + t * t * t) / 0.2771;
+  const t = m / (DEMO_MONTHS - 1);
+  if (trend === 'growing') return 0.75 + 0.5 * t;
+  if (trend === 'fading') return 1.5 - t;
+  return 1;
 }

@@ -8,6 +8,7 @@ import type { Database } from './db/database';
 import type { AppEnv } from './http/env';
 import { ApiError, codeForStatus } from './http/errors';
 import { sessionMiddleware } from './http/session';
+import { analyticsRoutes } from './routes/analytics';
 import { authRoutes } from './routes/auth';
 import { basemapRoutes } from './routes/basemap';
 import { configRoutes } from './routes/config';
@@ -15,6 +16,7 @@ import { geographyRoutes } from './routes/geography';
 import { healthRoutes } from './routes/health';
 import { releaseRoutes } from './routes/releases';
 import { ReleaseStore } from './releases/release-store';
+import { DEFAULT_ANALYTICS_OPTIONS } from './analytics/analytics-set';
 
 /** What the app needs from outside: the open database and the configuration. */
 export interface AppDeps {
@@ -27,14 +29,18 @@ export const CLIENT_DIST = path.join(REPO_ROOT, 'client/dist');
 
 /** Builds the Hono app: API under /api, offline basemap under /basemap, the dashboard at /. */
 export function createApp({ db, config }: AppDeps) {
-  const releases = new ReleaseStore(db.sql);
+  const releases = new ReleaseStore(db.sql, {
+    ...DEFAULT_ANALYTICS_OPTIONS,
+    ringDistance: config.hotspotRingDistance,
+  });
   const api = new Hono<AppEnv>()
     .use(sessionMiddleware(db.sql))
     .route('/health', healthRoutes(db))
     .route('/auth', authRoutes(db.sql))
     .route('/config', configRoutes(config))
     .route('/geography', geographyRoutes(db.sql))
-    .route('/releases', releaseRoutes(db.sql, releases));
+    .route('/releases', releaseRoutes(db.sql, releases))
+    .route('/', analyticsRoutes(db.sql, releases));
 
   api.get(
     '/openapi.json',

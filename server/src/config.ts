@@ -22,6 +22,8 @@ export interface Config {
   basemapStyleUrl: string | null;
   /** Whether to load synthetic demo data into an empty database. */
   seedDemoData: boolean;
+  /** H3 ring distance of the Gi* neighbourhood (1–3); default 1, the cell and its six neighbours. */
+  hotspotRingDistance: number;
 }
 
 /** Default password of the demo accounts when DEMO_PASSWORD is not set (local use only). */
@@ -34,6 +36,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`PORT must be an integer from 0 to 65535, got "${env.PORT}"`);
   }
   const production = env.NODE_ENV === 'production';
+  const hotspotRingDistance = Number(env.HOTSPOT_RING_DISTANCE ?? 1);
+  if (![1, 2, 3].includes(hotspotRingDistance)) {
+    throw new Error(`HOTSPOT_RING_DISTANCE must be 1, 2 or 3, got "${env.HOTSPOT_RING_DISTANCE}"`);
+  }
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
@@ -48,5 +54,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD,
     basemapStyleUrl: env.BASEMAP_STYLE_URL?.trim() || null,
     seedDemoData: !production && env.SEED_DEMO_DATA !== 'false',
+    hotspotRingDistance,
   };
 }

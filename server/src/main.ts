@@ -20,10 +20,16 @@ async function main(): Promise<void> {
     console.log(`Titik Rawan is ready at http://${config.host}:${info.port} (${where}, ${seconds} s)`);
     if (prepared.demoData) console.log('Showing SYNTHETIC demo data (Data sintetis).');
     // Decide the releases now, so the first visitor does not wait for the disclosure checks.
-    releases.refresh().then(
-      () => console.log('Releases decided.'),
-      (error: unknown) => console.error(`Releases could not be decided: ${String(error)}`),
-    );
+    releases
+      .refresh()
+      .then(async (current) => {
+        console.log('Releases decided.');
+        await current.analysis.ready;
+        console.log('Analyses decided.');
+      })
+      .catch((error: unknown) =>
+        console.error(`Releases or analyses could not be decided: ${String(error)}`),
+      );
   });
 
   server.on('error', (error: NodeJS.ErrnoException) => {

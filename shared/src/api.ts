@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AREA_LEVELS, INCIDENT_CATEGORIES, TIERS, areaLevelSchema, roleSchema } from './domain';
+import { AREA_LEVELS, INCIDENT_CATEGORIES, TIERS, VENUE_KINDS, areaLevelSchema, roleSchema } from './domain';
 
 /** Body of every API error: a stable machine code and a message in plain words. */
 export const apiErrorSchema = z.object({
@@ -157,3 +157,208 @@ export const releaseGeographySchema = featureCollection(
     baseCells: z.array(z.string()),
   }),
 ).extend({ baseResolution: z.number().int() });
+
+/** Classes of ArcGIS Emerging Hot Spot Analysis, in its order, plus `no-pattern`. */
+export const EMERGING_CLASSES = [
+  'new-hot-spot',
+  'consecutive-hot-spot',
+  'intensifying-hot-spot',
+  'persistent-hot-spot',
+  'diminishing-hot-spot',
+  'sporadic-hot-spot',
+  'oscillating-hot-spot',
+  'historical-hot-spot',
+  'new-cold-spot',
+  'consecutive-cold-spot',
+  'intensifying-cold-spot',
+  'persistent-cold-spot',
+  'diminishing-cold-spot',
+  'sporadic-cold-spot',
+  'oscillating-cold-spot',
+  'historical-cold-spot',
+  'no-pattern',
+] as const;
+/** One emerging hot spot class. */
+export type EmergingClass = (typeof EMERGING_CLASSES)[number];
+
+/** Why an analysis result is not published. */
+export const WITHHELD_CODES = [
+  'too_few_cells',
+  'too_few_steps',
+  'disclosure',
+  'threshold',
+  'source',
+] as const;
+/** One reason code for a withheld result. */
+export type WithheldCode = (typeof WITHHELD_CODES)[number];
+
+/** `GET /api/hotspots` query (CONTRACT.md). */
+export const hotspotsQuerySchema = releaseCellsQuerySchema;
+
+/** `GET /api/hotspots/emerging` query: time steps of months or quarters, as the tier allows. */
+export const emergingQuerySchema = z.object({
+  resolution: z.enum(['7', '8'], { error: 'must be 7 or 8 (H3 resolution)' }),
+  step: z.enum(['month', 'quarter'], { error: 'must be month or quarter' }),
+  category: categoryParameter,
+});
+
+/** `GET /api/risk-terrain` query: a year or quarter (monthly counts are too few to fit a model on). */
+export const riskTerrainQuerySchema = z.object({
+  resolution: z.enum(['7', '8'], { error: 'must be 7 or 8 (H3 resolution)' }),
+  period: periodParameter.refine((p) => !/^\d{4}-\d{2}$/.test(p), 'must be a year YYYY or quarter YYYY-Qn'),
+  category: categoryParameter,
+});
+
+/** `GET /api/forecast-checks` query: the period whose incidents are forecast by the period before it. */
+export const forecastQuerySchema = releaseCellsQuerySchema;
+
+/** A warning of a guard rail: a stable code and a message in plain words. */
+export const analysisWarningSchema = z.object({ code: z.string(), message: z.string() });
+/** A guard-rail warning. */
+export type AnalysisWarning = z.infer<typeof analysisWarningSchema>;
+
+/**
+ * Why an analysis is not published: publishing it together with everything else the tier sees would let a
+ * suppressed count be recovered.
+ */
+export const withheldSchema = z.object({
+  withheld: z.boolean(),
+  /**
+   * Why, as a stable code: `too_few_cells` / `too_few_steps` (too little data to mean anything), `disclosure`
+   * (would let a suppressed count be worked out), `threshold` (would publish a count below k), `source` (the map
+   * it is about is withheld).
+   */
+  withheldCode: z.enum(WITHHELD_CODES).nullable(),
+  withheldReason: z.string().nullable(),
+});
+
+/** `GET /api/hotspots` response: every H3 cell of the city with its Gi* bin (null when withheld). */
+export const hotspotsSchema = featureCollection(
+  z.object({
+    cell: z.string(),
+    resolution: z.number().int(),
+    bin: z.number().int().min(-3).max(3).nullable(),
+    neighbours: z.number().int(),
+    edge: z.boolean(),
+    ...releasedCount,
+  }),
+).extend({
+  release: releaseInfoSchema,
+  analysis: z
+    .object({
+      method: z.literal('getis-ord-gi*'),
+      ringDistance: z.number().int(),
+      fdr: z.literal(true),
+      cells: z.number().int(),
+      cellsWithData: z.number().int(),
+      edgeCells: z.number().int(),
+      warnings: z.array(analysisWarningSchema),
+    })
+    .extend(withheldSchema.shape),
+});
+/** Hot spots of one period. */
+export type Hotspots = z.infer<typeof hotspotsSchema>;
+
+/** `GET /api/hotspots/emerging` response: every H3 cell with its emerging hot spot class. */
+export const emergingSchema = featureCollection(
+  z.object({
+    cell: z.string(),
+    resolution: z.number().int(),
+    class: z.enum(EMERGING_CLASSES).nullable(),
+    trend: z.enum(['increasing', 'decreasing', 'none']).nullable(),
+  }),
+).extend({
+  release: releaseInfoSchema,
+  analysis: z
+    .object({
+      method: z.literal('emerging-hot-spots'),
+      step: z.enum(['month', 'quarter']),
+      steps: z.array(z.string()),
+      ringDistance: z.number().int(),
+      trendAlpha: z.number(),
+      classCounts: z.record(z.string(), z.number().int()),
+      warnings: z.array(analysisWarningSchema),
+    })
+    .extend(withheldSchema.shape),
+});
+/** Emerging hot spot classes. */
+export type Emerging = z.infer<typeof emergingSchema>;
+
+/** One risk factor of the risk terrain model. */
+export const riskFactorSchema = z.object({
+  kind: z.enum(VENUE_KINDS),
+  measure: z.enum(['proximity', 'density']),
+  distanceM: z.number(),
+  coefficient: z.number(),
+  rrv: z.number(),
+  standardError: z.number().nullable(),
+  pValue: z.number().nullable(),
+});
+/** A risk factor with its relative risk value. */
+export type RiskFactor = z.infer<typeof riskFactorSchema>;
+
+/** The fitted (or fallback) risk terrain model. */
+export const riskModelSchema = z.object({
+  method: z.enum(['poisson', 'expert-weights']),
+  reason: z.string().nullable(),
+  factors: z.array(riskFactorSchema),
+  intercept: z.number().nullable(),
+  fit: z
+    .object({
+      cells: z.number().int(),
+      cellsWithIncidents: z.number().int(),
+      incidents: z.number().int(),
+      deviance: z.number(),
+      nullDeviance: z.number(),
+      aic: z.number(),
+      bic: z.number(),
+      dispersion: z.number(),
+    })
+    .nullable(),
+});
+/** A risk terrain model. */
+export type RiskModel = z.infer<typeof riskModelSchema>;
+
+/** `GET /api/risk-terrain` response: every H3 cell with its relative risk and the factors present in it. */
+export const riskTerrainSchema = featureCollection(
+  z.object({
+    cell: z.string(),
+    resolution: z.number().int(),
+    risk: z.number(),
+    /** Quintile of risk among the city's cells, 1 (lowest) to 5 (highest). */
+    riskClass: z.number().int().min(1).max(5),
+    /** Risk factors present in the cell, each as `kind:measure:distanceM`, e.g. `hotel:proximity:500`. */
+    factors: z.array(z.string().regex(/^[a-z_]+:(proximity|density):\d+$/)),
+  }),
+).extend({ release: releaseInfoSchema, model: riskModelSchema, warnings: z.array(analysisWarningSchema) });
+/** The risk terrain of a period. */
+export type RiskTerrain = z.infer<typeof riskTerrainSchema>;
+
+/** How well one map of the previous period forecast this period's incidents. */
+export const forecastFigureSchema = z
+  .object({
+    /** Cells flagged by the previous period's map. */
+    cells: z.number().int(),
+    /** Their share of the city's cells (area share: cells are equal-area within a few per cent). */
+    areaShare: z.number(),
+    /** Share of this period's located incidents that fell in those cells; null when withheld or none. */
+    hitRate: z.number().nullable(),
+    /** Predictive accuracy index: hit rate / area share; null when withheld or undefined. */
+    pai: z.number().nullable(),
+  })
+  .extend(withheldSchema.shape);
+/** A forecast figure. */
+export type ForecastFigure = z.infer<typeof forecastFigureSchema>;
+
+/** `GET /api/forecast-checks` response. */
+export const forecastChecksSchema = z.object({
+  release: releaseInfoSchema,
+  resolution: z.number().int(),
+  /** The period whose maps make the forecast (the one before `release.period`). */
+  previousPeriod: z.string(),
+  hotspots: forecastFigureSchema,
+  riskTerrain: forecastFigureSchema,
+  notes: z.array(z.string()),
+});
+/** Forecast checks of a period. */
+export type ForecastChecks = z.infer<typeof forecastChecksSchema>;

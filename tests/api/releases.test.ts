@@ -6,26 +6,12 @@ import {
   type ReleasedCells,
 } from '@titik-rawan/shared';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DEMO_PASSWORD } from '@titik-rawan/server/config';
 import { DEFAULT_RELEASE_POLICY } from '@titik-rawan/server/releases/policy';
 import { testApp } from '../support/database';
+import { requestsTo } from '../support/requests';
 
 const { app, db } = testApp();
-
-async function signIn(username: string): Promise<string> {
-  const res = await app.request('/api/auth/login', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username, password: DEFAULT_DEMO_PASSWORD }),
-  });
-  const match = /tr_session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '');
-  if (!match) throw new Error(`could not sign in as ${username}`);
-  return `tr_session=${match[1]}`;
-}
-
-async function get(path: string, cookie?: string) {
-  return app.request(path, cookie ? { headers: { Cookie: cookie } } : {});
-}
+const { signIn, get } = requestsTo(app);
 
 async function cells(query: string, cookie?: string): Promise<ReleasedCells> {
   const res = await get(`/api/releases/cells?${query}`, cookie);

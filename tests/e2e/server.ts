@@ -11,12 +11,12 @@ export interface TestServer {
 }
 
 const READY = /ready at (http:\/\/\S+)/;
-const RELEASES_DECIDED = /Releases (decided|could not be decided)/;
+const DECIDED = /Analyses decided|could not be decided/;
 
 /**
  * Starts the real server (`server/src/main.ts`, as `pnpm start` does) on a free port with a fresh
  * embedded database in a temporary folder — or on DATABASE_URL when set — and waits until it is ready
- * and has decided its releases.
+ * and has decided its releases and analyses.
  */
 export async function startTestServer(): Promise<TestServer> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'titik-rawan-e2e-'));
@@ -29,15 +29,16 @@ export async function startTestServer(): Promise<TestServer> {
   let output = '';
   const baseUrl = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
-      () => reject(new Error(`server did not start and decide its releases in 240 s:\n${output}`)),
-      240_000,
+      () =>
+        reject(new Error(`server did not start and decide its releases and analyses in 600 s:\n${output}`)),
+      600_000,
     );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = READY.exec(output);
-      // Wait until the releases are decided too: deciding them takes both cores for a minute, and
-      // browser tests racing it time out rendering the map.
-      if (match?.[1] && RELEASES_DECIDED.test(output)) {
+      // Wait until the releases and analyses are decided too: deciding them takes both cores for minutes on
+      // a cold decision cache, and browser tests racing it time out rendering the map.
+      if (match?.[1] && DECIDED.test(output)) {
         clearTimeout(timer);
         resolve(match[1]);
       }

@@ -43,23 +43,42 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
 /** The typed API client: paths, parameters and response types come from the server's `AppType`. */
 export const api = hc<AppType>('/api', { init: { credentials: 'same-origin' } });
 
-/** Awaits an API call and returns its JSON body, turning every failure into an {@link ApiError}. */
-async function call<T>(send: () => Promise<ClientResponse<T>>): Promise<T> {
-  let response: ClientResponse<T>;
+/** Awaits an API call and returns its JSON body unchecked, turning every failure into an {@link ApiError}. */
+async function readBody(send: () => Promise<Response>): Promise<{ status: number; body: unknown }> {
+  let response: Response;
   try {
     response = await send();
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
     throw new ApiError(0, 'network', cause instanceof Error ? cause.message : 'network error');
   }
-  if (response.status === 204) return undefined as T;
+  if (response.status === 204) return { status: 204, body: undefined };
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
     if (isErrorBody(body)) throw new ApiError(response.status, body.error.code, body.error.message);
     throw new ApiError(response.status, 'http_error', response.statusText);
   }
   if (body === undefined) throw new ApiError(response.status, 'bad_response', 'response is not JSON');
+  return { status: response.status, body };
+}
+
+/** Awaits an API call and returns its JSON body as the route's declared type. */
+async function call<T>(send: () => Promise<ClientResponse<T>>): Promise<T> {
+  const { body } = await readBody(send);
   return body as T;
+}
+
+/** What checks a response body against a schema: a zod schema's `safeParse` fits. */
+export interface ResponseParser<T> {
+  safeParse(body: unknown): { success: true; data: T } | { success: false; error: { message: string } };
+}
+
+/** Awaits an API call and checks its JSON body against `schema`; a body that does not fit is `bad_response`. */
+export async function callParsed<T>(send: () => Promise<Response>, schema: ResponseParser<T>): Promise<T> {
+  const { status, body } = await readBody(send);
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ApiError(status, 'bad_response', parsed.error.message);
+  return parsed.data;
 }
 
 /** `GET /api/health`: whether the server runs, on which database, and whether data is synthetic. */

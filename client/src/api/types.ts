@@ -4,16 +4,23 @@
  */
 import type {
   AreaProperties,
+  Emerging,
+  Hotspots,
   IncidentCategory,
   ReleaseInfo,
   ReleasedAreas,
   ReleasedCells,
+  RiskTerrain,
 } from '@titik-rawan/shared';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
 export type {
+  AnalysisWarning,
   ApiError as ApiErrorBody,
   AreaLevel,
+  EmergingClass,
+  ForecastChecks,
+  ForecastFigure,
   AreaProperties,
   ClientConfig,
   Health,
@@ -21,8 +28,12 @@ export type {
   Me as SessionUser,
   ReleaseInfo,
   ReleaseMetadata,
+  RiskFactor,
+  RiskModel,
   Role,
   Tier,
+  VenueKind,
+  WithheldCode,
 } from '@titik-rawan/shared';
 
 /** Answer of `GET /api/geography/areas?level=…`, with GeoJSON geometry types for MapLibre. */
@@ -52,3 +63,27 @@ export type CellResolution = 7 | 8;
 
 /** The `category` parameter of the release API: every category together, or one category code. */
 export type CategoryFilter = 'all' | IncidentCategory;
+
+/** Properties of a hot spot cell: its index, Gi* bin (−3…3, `null` when withheld) and released count. */
+export type HotspotProperties = Hotspots['features'][number]['properties'];
+
+/** Answer of `GET /api/hotspots`: every H3 cell of the city with its Gi* bin, and how the analysis ran. */
+export type HotspotCollection = FeatureCollection<Polygon, HotspotProperties> &
+  Pick<Hotspots, 'release' | 'analysis'>;
+
+/** Properties of an emerging hot spot cell: its index, class and Mann-Kendall trend (`null` when withheld). */
+export type EmergingProperties = Emerging['features'][number]['properties'];
+
+/** Answer of `GET /api/hotspots/emerging`: every H3 cell with its emerging hot spot class. */
+export type EmergingCollection = FeatureCollection<Polygon, EmergingProperties> &
+  Pick<Emerging, 'release' | 'analysis'>;
+
+/** Properties of a risk terrain cell: its index, relative risk, risk class 1–5 and the risk factors present. */
+export type RiskTerrainProperties = RiskTerrain['features'][number]['properties'];
+
+/** Answer of `GET /api/risk-terrain`: every H3 cell with its relative risk, the model and its warnings. */
+export type RiskTerrainCollection = FeatureCollection<Polygon, RiskTerrainProperties> &
+  Pick<RiskTerrain, 'release' | 'model' | 'warnings'>;
+
+/** A step of the emerging hot spot time series: calendar months or quarters. */
+export type EmergingStep = 'month' | 'quarter';

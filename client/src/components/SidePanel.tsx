@@ -1,12 +1,21 @@
-/** The compact side panel over the map (a bottom sheet on phones): release filters, legends and a note about the map. */
+/**
+ * The compact side panel over the map (a bottom sheet on phones): filters, layer switches, the selected cell,
+ * the legends of the layers switched on, the model and forecast section and a note about the map.
+ */
 import { useId, useState } from 'react';
-import { useT } from '../app/StoreContext.ts';
+import { useAppState, useT } from '../app/StoreContext.ts';
 import { BASEMAP_COLOUR } from '../map/layers/basemap.ts';
 import { BOUNDARY_COLOUR } from '../map/layers/boundaries.ts';
 import { WIDE_LAYOUT_MIN_WIDTH_PX } from '../map/viewport.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { EmergingLegend } from './EmergingLegend.tsx';
+import { HotspotLegend } from './HotspotLegend.tsx';
+import { MapLayerSwitches } from './MapLayerSwitches.tsx';
+import { ModelPanel } from './ModelPanel.tsx';
 import { ReleaseFilters } from './ReleaseFilters.tsx';
 import { ReleaseLegend } from './ReleaseLegend.tsx';
+import { RiskTerrainLegend } from './RiskTerrainLegend.tsx';
+import { SelectedCellDetails } from './SelectedCellDetails.tsx';
 
 /** Colour of the transit line in the legend: Transjakarta corridor 2's blue, as in the OSM data. */
 const TRANSIT_LEGEND_COLOUR = '#264598';
@@ -32,9 +41,13 @@ function startsOpen(): boolean {
     : true;
 }
 
-/** Side panel with a fold button: release filters, the counts legend, the boundary legend and the about text. */
+/**
+ * Side panel with a fold button: release filters, layer switches, the selected cell, the legends of the layers on
+ * (topmost layer first), the boundary legend, the model and forecast section and the about text.
+ */
 export function SidePanel() {
   const t = useT();
+  const layers = useAppState((state) => state.mapLayers);
   const [open, setOpen] = useState(startsOpen);
   const bodyId = useId();
   return (
@@ -54,7 +67,12 @@ export function SidePanel() {
       </button>
       <div id={bodyId} className="panel__body" hidden={!open}>
         <ReleaseFilters />
-        <ReleaseLegend />
+        <MapLayerSwitches />
+        <SelectedCellDetails />
+        {layers.includes('emerging') && <EmergingLegend />}
+        {layers.includes('hotspots') && <HotspotLegend />}
+        {layers.includes('risk') && <RiskTerrainLegend />}
+        {layers.includes('counts') && <ReleaseLegend />}
         <section className="panel__section">
           <ul className="legend">
             {LEGEND.map((item) => (
@@ -76,6 +94,7 @@ export function SidePanel() {
             ))}
           </ul>
         </section>
+        <ModelPanel />
         <section className="panel__section">
           <h2 className="panel__heading">{t('panel.aboutTitle')}</h2>
           <p className="panel__text">{t('panel.about')}</p>

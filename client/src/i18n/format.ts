@@ -37,3 +37,31 @@ export function formatPeriod(period: string, language: Language): string {
   }
   return format.format(Date.UTC(parsed.year, parsed.firstMonth - 1, 1));
 }
+
+const decimalFormats = new Map<string, Intl.NumberFormat>();
+
+function decimalFormat(language: Language, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${language}|${JSON.stringify(options)}`;
+  let format = decimalFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[language], options);
+    decimalFormats.set(key, format);
+  }
+  return format;
+}
+
+/** A number with at most `digits` decimals (default 2) written for the language (`2,35` / `2.35`). */
+export function formatDecimal(value: number, language: Language, digits = 2): string {
+  return decimalFormat(language, { maximumFractionDigits: digits }).format(value);
+}
+
+/** A share from 0 to 1 as a percentage with at most one decimal (`12,5 %` / `12.5%`). */
+export function formatShare(share: number, language: Language): string {
+  return decimalFormat(language, { style: 'percent', maximumFractionDigits: 1 }).format(share);
+}
+
+/** A p-value with two significant digits, or `< 0,001` below 0.001. */
+export function formatPValue(p: number, language: Language): string {
+  if (p < 0.001) return `< ${formatDecimal(0.001, language, 3)}`;
+  return decimalFormat(language, { maximumSignificantDigits: 2 }).format(p);
+}

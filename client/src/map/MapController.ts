@@ -1,21 +1,25 @@
 /**
  * The one owner of the dashboard's `maplibregl.Map`: builds the style, loads the boundaries, draws the
- * released counts the store holds, follows the store and reports map movement back to it. Nothing else
- * touches the map or its style.
+ * released counts and analyses the store holds, switches layers on and off, follows the store and reports
+ * map movement and clicked cells back to it. Nothing else touches the map or its style.
  */
 import maplibregl, {
   type GeoJSONSource,
   type MapLibreEvent,
+  type MapMouseEvent,
   type MapStyleImageMissingEvent,
   type StyleSpecification,
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { fetchAreas } from '../api/client.ts';
 import type { AreaCollection, AreaLevel } from '../api/types.ts';
 import { translate, type Language } from '../i18n/index.ts';
+import { analysisRequestKey, currentAnalysis } from '../store/analyses.ts';
+import type { ShownAnalysis } from '../store/analysesSlice.ts';
 import type { AppStore } from '../store/index.ts';
 import { releaseRequestKey, type ShownRelease } from '../store/releasesSlice.ts';
+import type { SelectedCell } from '../store/selectionSlice.ts';
 import {
   EAST_JAKARTA_BOUNDS,
   lngLat,
@@ -25,6 +29,8 @@ import {
   type MapView,
 } from './geography.ts';
 import { areaLabelPoints } from './labelPoints.ts';
+import { EMERGING_LAYER } from './layers/emerging.ts';
+import { HOTSPOT_LAYER } from './layers/hotspots.ts';
 import { SOURCE, type SourceId } from './layers/ids.ts';
 import {
   NO_COUNT_CLASSES,
@@ -34,8 +40,16 @@ import {
   SUPPRESSED_PATTERN_PIXEL_RATIO,
   suppressedHatchImage,
 } from './layers/releases.ts';
+import { RISK_LAYER } from './layers/riskTerrain.ts';
+import { layerVisibility, type MapLayer } from './layers/toggles.ts';
 import { FONT_ATTRIBUTION, offlineStyle, withBoundaryOverlay } from './style.ts';
-import { exposeMapForTests, exposeReleaseForTests, withdrawMapForTests } from './testHook.ts';
+import {
+  exposeAnalysisForTests,
+  exposeMapForTests,
+  exposeReleaseForTests,
+  withdrawMapForTests,
+  type MapAnalysis,
+} from './testHook.ts';
 import { homePadding } from './viewport.ts';
 
 /** Settings of a map controller. */
@@ -53,6 +67,36 @@ const HOME_MOVE = { titikRawanHome: true } as const;
 
 /** Duration of animated camera moves started from the dashboard's own buttons, in milliseconds. */
 export const CAMERA_ANIMATION_MS = 400;
+
+/** The source each drawn analysis is written to. */
+const ANALYSIS_SOURCE: Readonly<Record<MapAnalysis, SourceId>> = {
+  hotspots: SOURCE.hotspots,
+  emerging: SOURCE.emerging,
+  risk: SOURCE.riskTerrain,
+};
+
+/** The analyses the map draws. */
+const MAP_ANALYSES = Object.keys(ANALYSIS_SOURCE) as MapAnalysis[];
+
+/** Layers whose features a click selects as a cell (hidden layers are not queried), topmost first. */
+const CLICKABLE_LAYERS = [
+  EMERGING_LAYER.fill,
+  EMERGING_LAYER.withheld,
+  HOTSPOT_LAYER.fill,
+  HOTSPOT_LAYER.withheld,
+  RISK_LAYER.fill,
+  RELEASE_LAYER.fill,
+  RELEASE_LAYER.suppressed,
+];
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** The H3 cell a clicked feature stands for, or `null` for an area. */
+function clickedCell(properties: Record<string, unknown> | null | undefined): SelectedCell | null {
+  const cell = properties?.cell;
+  const resolution = properties?.resolution;
+  return typeof cell === 'string' && typeof resolution === 'number' ? { cell, resolution } : null;
+}
 
 /** Owns the dashboard's MapLibre map for one container; call `destroy()` when the container goes away. */
 export class MapController {
@@ -100,11 +144,20 @@ export class MapController {
     this.map.on('moveend', this.handleMoveEnd);
     this.map.on('load', this.handleLoad);
     this.map.on('styleimagemissing', this.handleImageMissing);
+    this.map.on('click', this.handleClick);
 
     this.unsubscribers.push(
       store.subscribe((state) => state.homeViewRequests, this.showHome),
       store.subscribe((state) => state.language, this.applyLanguage),
       store.subscribe((state) => state.releasedCounts.shown, this.applyRelease),
+      store.subscribe((state) => state.mapLayers, this.applyLayers),
+      store.subscribe((state) => state.selectedCell, this.applySelection),
+      ...MAP_ANALYSES.map((analysis) =>
+        store.subscribe(
+          (state) => currentAnalysis(state, analysis),
+          (shown) => this.applyAnalysis(analysis, shown),
+        ),
+      ),
     );
     this.applyLanguage(language);
     void this.loadBoundaries();
@@ -130,8 +183,10 @@ export class MapController {
     this.map.off('moveend', this.handleMoveEnd);
     this.map.off('load', this.handleLoad);
     this.map.off('styleimagemissing', this.handleImageMissing);
+    this.map.off('click', this.handleClick);
     withdrawMapForTests(this.map);
     exposeReleaseForTests(null);
+    for (const analysis of MAP_ANALYSES) exposeAnalysisForTests(analysis, null);
     this.map.remove();
   }
 
@@ -151,7 +206,18 @@ export class MapController {
     this.styleReady = true;
     this.addSuppressedPattern();
     this.applyAreas();
-    this.applyRelease(this.store.getState().releasedCounts.shown);
+    const state = this.store.getState();
+    this.applyLayers(state.mapLayers);
+    this.applyRelease(state.releasedCounts.shown);
+    for (const analysis of MAP_ANALYSES) this.applyAnalysis(analysis, currentAnalysis(state, analysis));
+  };
+
+  /** Selects the topmost cell under a click, or clears the selection when no cell is there. */
+  private readonly handleClick = (event: MapMouseEvent): void => {
+    const layers = CLICKABLE_LAYERS.filter((id) => this.map.getLayer(id));
+    const features = this.map.queryRenderedFeatures(event.point, { layers });
+    const cell = features.map((feature) => clickedCell(feature.properties)).find((found) => found !== null);
+    this.store.getState().cellSelected(cell ?? null);
   };
 
   private readonly handleImageMissing = (event: MapStyleImageMissingEvent): void => {
@@ -171,16 +237,59 @@ export class MapController {
     if (this.destroyed || !this.styleReady) return;
     const source = this.map.getSource<GeoJSONSource>(SOURCE.releases);
     if (!source) return;
-    const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
     this.map.setPaintProperty(
       RELEASE_LAYER.fill,
       'fill-color',
       releaseFillColour(shown?.classes ?? NO_COUNT_CLASSES),
     );
-    source.setData(shown ? (shown.collection as FeatureCollection) : empty);
+    source.setData(shown ? (shown.collection as FeatureCollection) : EMPTY);
     exposeReleaseForTests(
       shown ? { key: releaseRequestKey(shown.request), features: shown.collection.features.length } : null,
     );
+    this.applySelection(this.store.getState().selectedCell);
+  };
+
+  /** Writes an analysis (or nothing) into its source. */
+  private applyAnalysis(analysis: MapAnalysis, shown: ShownAnalysis<MapAnalysis> | null): void {
+    if (this.destroyed || !this.styleReady) return;
+    const source = this.map.getSource<GeoJSONSource>(ANALYSIS_SOURCE[analysis]);
+    if (!source) return;
+    source.setData(shown ? (shown.data as FeatureCollection) : EMPTY);
+    exposeAnalysisForTests(
+      analysis,
+      shown
+        ? { key: analysisRequestKey(analysis, shown.request), features: shown.data.features.length }
+        : null,
+    );
+    this.applySelection(this.store.getState().selectedCell);
+  }
+
+  /** Shows the style layers of the map layers switched on and hides the others. */
+  private readonly applyLayers = (on: readonly MapLayer[]): void => {
+    if (this.destroyed || !this.styleReady) return;
+    for (const [id, visibility] of layerVisibility(on)) {
+      if (this.map.getLayer(id)) this.map.setLayoutProperty(id, 'visibility', visibility);
+    }
+  };
+
+  /** Outlines the selected cell, taking its outline from whichever drawn collection holds it. */
+  private readonly applySelection = (selected: SelectedCell | null): void => {
+    if (this.destroyed || !this.styleReady) return;
+    const source = this.map.getSource<GeoJSONSource>(SOURCE.selection);
+    if (!source) return;
+    const state = this.store.getState();
+    const collections: FeatureCollection[] = MAP_ANALYSES.flatMap((analysis) => {
+      const shown = currentAnalysis(state, analysis);
+      return shown ? [shown.data as FeatureCollection] : [];
+    });
+    const release = state.releasedCounts.shown?.collection;
+    if (release) collections.push(release as FeatureCollection);
+    const feature: Feature | undefined = selected
+      ? collections
+          .flatMap((collection) => collection.features)
+          .find((candidate) => candidate.properties?.cell === selected.cell)
+      : undefined;
+    source.setData(feature ? { type: 'FeatureCollection', features: [feature] } : EMPTY);
   };
 
   private readonly showHome = (): void => {

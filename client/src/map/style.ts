@@ -1,13 +1,17 @@
 /**
  * Whole MapLibre styles for the dashboard: the offline basemap served by our own server, or an external
- * style with our released-counts and boundary layers added on top.
+ * style with our released-counts, analysis and boundary layers added on top.
  */
 import type { GeoJSONSourceSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { basemapFileUrl, glyphsUrlTemplate } from '../api/client.ts';
 import { basemapLayers } from './layers/basemap.ts';
 import { boundaryLayers } from './layers/boundaries.ts';
+import { emergingLayers } from './layers/emerging.ts';
+import { hotspotLayers } from './layers/hotspots.ts';
 import { SOURCE } from './layers/ids.ts';
 import { releaseLayers } from './layers/releases.ts';
+import { riskTerrainLayers } from './layers/riskTerrain.ts';
+import { selectionLayers } from './layers/selection.ts';
 
 /** Attribution of the administrative boundaries (kelurahan, and the kecamatan and city dissolved from them). */
 export const BOUNDARY_ATTRIBUTION = 'Batas kelurahan: cahyadsn/wilayah_boundaries (MIT), © 2024 Cahya DSN';
@@ -30,8 +34,8 @@ function emptyGeoJson(attribution?: string): GeoJSONSourceSpecification {
 }
 
 /**
- * Sources of the boundary and released-counts layers, empty until the controller loads them from the API
- * (label points are computed in the browser from the polygons).
+ * Sources of the boundary, released-counts, analysis and selection layers, empty until the controller loads
+ * them from the API (label points are computed in the browser from the polygons).
  */
 export function boundarySources(): Record<string, SourceSpecification> {
   return {
@@ -41,12 +45,26 @@ export function boundarySources(): Record<string, SourceSpecification> {
     [SOURCE.kecamatanLabels]: emptyGeoJson(),
     [SOURCE.kelurahanLabels]: emptyGeoJson(),
     [SOURCE.releases]: emptyGeoJson(),
+    [SOURCE.riskTerrain]: emptyGeoJson(),
+    [SOURCE.hotspots]: emptyGeoJson(),
+    [SOURCE.emerging]: emptyGeoJson(),
+    [SOURCE.selection]: emptyGeoJson(),
   };
 }
 
-/** Our layers drawn over any basemap: released counts under the boundary outlines and names. */
+/**
+ * Our layers drawn over any basemap, bottom to top: released counts, risk terrain, hot spots, emerging hot
+ * spots, the selected cell, then the boundary outlines and names.
+ */
 export function overlayLayers() {
-  return [...releaseLayers(), ...boundaryLayers()];
+  return [
+    ...releaseLayers(),
+    ...riskTerrainLayers(),
+    ...hotspotLayers(),
+    ...emergingLayers(),
+    ...selectionLayers(),
+    ...boundaryLayers(),
+  ];
 }
 
 /** The offline style: roads, transit and boundaries served by our server at `origin` (absolute URL). */
@@ -74,7 +92,7 @@ export function offlineStyle(origin: string): StyleSpecification {
 }
 
 /**
- * An external style with our released-counts and boundary sources and layers added on top; our glyphs are used only when
+ * An external style with our released-counts, analysis and boundary sources and layers added on top; our glyphs are used only when
  * the external style has none, so its fonts must then include the Noto Sans stacks.
  */
 export function withBoundaryOverlay(base: StyleSpecification, origin: string): StyleSpecification {

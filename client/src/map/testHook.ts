@@ -1,6 +1,6 @@
 /**
- * Browser tests read the live map through `window.__titikRawanMap` (and which released counts it holds
- * through `window.__titikRawanRelease`), which exist only when the page was
+ * Browser tests read the live map through `window.__titikRawanMap` (and which released counts and analyses
+ * it holds through `window.__titikRawanRelease` and `window.__titikRawanAnalyses`), which exist only when the page was
  * opened with `window.__TITIK_RAWAN_TEST_HOOKS__ = true` set before the app starts (Playwright's
  * `addInitScript`); normal visitors never get it.
  */
@@ -14,7 +14,18 @@ declare global {
     __titikRawanMap?: MapLibreMap;
     /** Which released counts the map's release source holds, present only for browser tests. */
     __titikRawanRelease?: ReleaseOnMap;
+    /** Which analyses the map's analysis sources hold, by analysis, present only for browser tests. */
+    __titikRawanAnalyses?: Partial<Record<MapAnalysis, AnalysisOnMap>>;
   }
+}
+
+/** An analysis the map draws: `hotspots`, `emerging` or `risk`. */
+export type MapAnalysis = 'hotspots' | 'emerging' | 'risk';
+
+/** What an analysis source holds: the request key (`kind|tier|resolution|period or step|category`) and its feature count. */
+export interface AnalysisOnMap {
+  key: string;
+  features: number;
 }
 
 /** What the released-counts source holds: the request key (`tier|period|category|geography`) and its feature count. */
@@ -38,4 +49,12 @@ export function exposeReleaseForTests(release: ReleaseOnMap | null): void {
   if (window.__TITIK_RAWAN_TEST_HOOKS__ !== true) return;
   if (release) window.__titikRawanRelease = release;
   else delete window.__titikRawanRelease;
+}
+
+/** Tells a browser test which analysis was just written to the map (`null`: none). */
+export function exposeAnalysisForTests(analysis: MapAnalysis, onMap: AnalysisOnMap | null): void {
+  if (window.__TITIK_RAWAN_TEST_HOOKS__ !== true) return;
+  const analyses = (window.__titikRawanAnalyses ??= {});
+  if (onMap) analyses[analysis] = onMap;
+  else delete analyses[analysis];
 }

@@ -1,5 +1,14 @@
-/** Filters slice: which released counts the map shows (period, incident category, geography); the URL mirrors it. */
-import type { AreaLevel, CategoryFilter, CellResolution, ReleaseMetadata } from '../api/types.ts';
+/**
+ * Filters slice: which released counts and analyses the map shows (period, incident category, geography, and the
+ * time step of emerging hot spots); the URL mirrors it.
+ */
+import type {
+  AreaLevel,
+  CategoryFilter,
+  CellResolution,
+  EmergingStep,
+  ReleaseMetadata,
+} from '../api/types.ts';
 import { allowedPeriod, isPeriod } from './periods.ts';
 import type { SliceCreator } from './types.ts';
 
@@ -61,12 +70,16 @@ export interface FilterChoice {
 export interface FiltersSlice {
   /** The current choice; replaced as a whole on each change, so subscribers can compare by reference. */
   filters: FilterChoice;
+  /** Time step of the emerging hot spot analysis; default quarters. */
+  emergingStep: EmergingStep;
   /** The person chose a period (`YYYY`, `YYYY-Qn` or `YYYY-MM`). */
   periodChosen: (period: string) => void;
   /** The person chose an incident category, or `all`. */
   categoryChosen: (category: CategoryFilter) => void;
   /** The person chose the geography the counts are shown on. */
   geographyChosen: (geography: Geography) => void;
+  /** The person chose the time step of emerging hot spots. */
+  emergingStepChosen: (step: EmergingStep) => void;
 }
 
 /** Whether the tier described by `metadata` may see a geography. */
@@ -97,10 +110,32 @@ export function fitFiltersToMetadata(filters: FilterChoice, metadata: ReleaseMet
     : fitted;
 }
 
-/** Filters to start from, usually read from the URL; malformed values are dropped. */
-export type InitialFilters = Partial<FilterChoice>;
+/** Time steps of emerging hot spots, coarsest first. */
+export const EMERGING_STEPS: readonly EmergingStep[] = ['quarter', 'month'];
 
-/** Creates the filters slice from initial values (defaults: period decided later, `all`, kelurahan). */
+/** Step used when nothing else is chosen; every tier may ask for it. */
+export const DEFAULT_EMERGING_STEP: EmergingStep = 'quarter';
+
+/** Whether a value is a time step of emerging hot spots. */
+export function isEmergingStep(value: unknown): value is EmergingStep {
+  return value === 'month' || value === 'quarter';
+}
+
+/** Steps the tier described by `metadata` may ask for: months only when its finest period is a month. */
+export function allowedEmergingSteps(metadata: ReleaseMetadata): EmergingStep[] {
+  const finest = metadata.policy[metadata.tier]?.finestPeriod;
+  return finest === 'month' ? ['quarter', 'month'] : ['quarter'];
+}
+
+/** The step to use for the tier: `step` when allowed, else the default (quarters). */
+export function fitEmergingStep(step: EmergingStep, metadata: ReleaseMetadata): EmergingStep {
+  return allowedEmergingSteps(metadata).includes(step) ? step : DEFAULT_EMERGING_STEP;
+}
+
+/** Filters to start from, usually read from the URL; malformed values are dropped. */
+export type InitialFilters = Partial<FilterChoice> & { emergingStep?: EmergingStep };
+
+/** Creates the filters slice from initial values (defaults: period decided later, `all`, kelurahan, quarters). */
 export function createFiltersSlice(initial: InitialFilters = {}): SliceCreator<FiltersSlice> {
   return (set) => ({
     filters: {
@@ -108,8 +143,10 @@ export function createFiltersSlice(initial: InitialFilters = {}): SliceCreator<F
       category: isCategoryFilter(initial.category) ? initial.category : DEFAULT_CATEGORY,
       geography: isGeography(initial.geography) ? initial.geography : DEFAULT_GEOGRAPHY,
     },
+    emergingStep: isEmergingStep(initial.emergingStep) ? initial.emergingStep : DEFAULT_EMERGING_STEP,
     periodChosen: (period) => set((state) => ({ filters: { ...state.filters, period } })),
     categoryChosen: (category) => set((state) => ({ filters: { ...state.filters, category } })),
     geographyChosen: (geography) => set((state) => ({ filters: { ...state.filters, geography } })),
+    emergingStepChosen: (emergingStep) => set({ emergingStep }),
   });
 }

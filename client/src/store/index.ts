@@ -1,8 +1,10 @@
 /** The dashboard's one zustand store, combined from its slices. */
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createAnalysesSlice } from './analysesSlice.ts';
 import { createFiltersSlice, type InitialFilters } from './filtersSlice.ts';
 import { createReleasesSlice } from './releasesSlice.ts';
+import { createSelectionSlice } from './selectionSlice.ts';
 import { createSessionSlice } from './sessionSlice.ts';
 import { createSystemSlice } from './systemSlice.ts';
 import type { AppState } from './types.ts';
@@ -22,6 +24,8 @@ export function createAppStore(initialView: InitialView = {}, initialFilters: In
       ...createSystemSlice()(...a),
       ...createFiltersSlice(initialFilters)(...a),
       ...createReleasesSlice()(...a),
+      ...createSelectionSlice()(...a),
+      ...createAnalysesSlice()(...a),
     })),
   );
 }

@@ -1,7 +1,7 @@
 /** Releases slice: what the caller's tier may ask for (release metadata) and the released counts the map shows. */
 import type { CategoryFilter, ReleasedCollection, ReleaseMetadata, Tier } from '../api/types.ts';
 import { countClasses, type CountClasses } from '../map/layers/releases.ts';
-import { fitFiltersToMetadata, type Geography } from './filtersSlice.ts';
+import { fitEmergingStep, fitFiltersToMetadata, type Geography } from './filtersSlice.ts';
 import type { SliceCreator } from './types.ts';
 
 /** The release metadata of the current tier: being asked for, known, or failed to arrive. */
@@ -46,7 +46,7 @@ export interface ReleasesSlice {
   releaseRetries: number;
   /** The dashboard started asking for the release metadata of a tier (at start, and after signing in or out). */
   releaseMetadataRequested: (tier: Tier) => void;
-  /** The release metadata arrived; filters the tier may not see fall back to allowed ones. */
+  /** The release metadata arrived; filters (and the emerging hot spot step) the tier may not see fall back to allowed ones. */
   releaseMetadataLoaded: (metadata: ReleaseMetadata) => void;
   /** The release metadata could not be loaded. */
   releaseMetadataFailed: (tier: Tier, error: unknown) => void;
@@ -79,6 +79,7 @@ export function createReleasesSlice(): SliceCreator<ReleasesSlice> {
       set((state) => ({
         releaseMetadata: { status: 'ready', metadata },
         filters: fitFiltersToMetadata(state.filters, metadata),
+        emergingStep: fitEmergingStep(state.emergingStep, metadata),
       })),
     releaseMetadataFailed: (tier, error) => set({ releaseMetadata: { status: 'failed', tier, error } }),
     releasedCountsRequested: (request) =>

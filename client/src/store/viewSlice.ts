@@ -1,6 +1,7 @@
-/** View slice: what the person looks at (language, map position); the URL mirrors it. */
+/** View slice: what the person looks at (language, map position, layers switched on, model panel); the URL mirrors most of it. */
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/index.ts';
 import type { MapView } from '../map/geography.ts';
+import { DEFAULT_MAP_LAYERS, switchedOn, withLayerSwitched, type MapLayer } from '../map/layers/toggles.ts';
 import type { SliceCreator } from './types.ts';
 
 /** State and events of the view. */
@@ -11,29 +12,43 @@ export interface ViewSlice {
   mapView: MapView | null;
   /** Counts requests to show all of East Jakarta, so the map controller reacts to each one. */
   homeViewRequests: number;
+  /** Map layers switched on, in drawing order (bottom to top); default the released counts only. */
+  mapLayers: readonly MapLayer[];
+  /** Whether the "model and forecast" section of the side panel is open (its figures load only then). */
+  modelPanelOpen: boolean;
   /** The person chose a language. */
   languageChosen: (language: Language) => void;
   /** The map came to rest at a new position (sent by the map controller). */
   mapMoved: (view: MapView) => void;
   /** The person asked to see all of East Jakarta again. */
   homeViewRequested: () => void;
+  /** The person switched a map layer on (`true`, switching off the layers that clash with it) or off. */
+  layerSwitched: (layer: MapLayer, on: boolean) => void;
+  /** The person opened (`true`) or closed the model and forecast section. */
+  modelPanelToggled: (open: boolean) => void;
 }
 
 /** What the view starts from, usually read from the URL and storage. */
 export interface InitialView {
   language?: Language;
   mapView?: MapView | null;
+  mapLayers?: readonly MapLayer[];
 }
 
-/** Creates the view slice from an initial language and map position. */
+/** Creates the view slice from an initial language, map position and layers. */
 export function createViewSlice(initial: InitialView = {}): SliceCreator<ViewSlice> {
   return (set) => ({
     language: initial.language ?? DEFAULT_LANGUAGE,
     mapView: initial.mapView ?? null,
     homeViewRequests: 0,
+    mapLayers: switchedOn(initial.mapLayers ?? DEFAULT_MAP_LAYERS),
+    modelPanelOpen: false,
     languageChosen: (language) => set({ language }),
     mapMoved: (mapView) => set({ mapView }),
     homeViewRequested: () =>
       set((state) => ({ mapView: null, homeViewRequests: state.homeViewRequests + 1 })),
+    layerSwitched: (layer, on) =>
+      set((state) => ({ mapLayers: withLayerSwitched(state.mapLayers, layer, on) })),
+    modelPanelToggled: (modelPanelOpen) => set({ modelPanelOpen }),
   });
 }

@@ -1,10 +1,18 @@
 /**
- * The view in the URL (`?lang=en&view=zoom/lat/lng&period=2025&category=all&geo=kelurahan`) and in storage,
- * so a link reproduces what the person saw and the language choice survives a reload.
+ * The view in the URL (`?lang=en&view=zoom/lat/lng&period=2025&category=all&geo=kelurahan&layers=counts,hotspots`)
+ * and in storage, so a link reproduces what the person saw and the language choice survives a reload.
  */
+import type { EmergingStep } from '../api/types.ts';
 import { isLanguage, type Language } from '../i18n/index.ts';
 import { isWithinPanLimit, lngLat, MAX_ZOOM, MIN_ZOOM, type MapView } from '../map/geography.ts';
-import { isCategoryFilter, isGeography, type FilterChoice, type InitialFilters } from './filtersSlice.ts';
+import { isMapLayer, type MapLayer } from '../map/layers/toggles.ts';
+import {
+  isCategoryFilter,
+  isEmergingStep,
+  isGeography,
+  type FilterChoice,
+  type InitialFilters,
+} from './filtersSlice.ts';
 import type { AppStore } from './index.ts';
 import { isPeriod } from './periods.ts';
 import type { InitialView } from './viewSlice.ts';
@@ -23,6 +31,12 @@ export const CATEGORY_PARAM = 'category';
 
 /** Query parameter holding the geography of the released counts (`kecamatan`, `kelurahan`, `h3-7`, `h3-8`). */
 export const GEOGRAPHY_PARAM = 'geo';
+
+/** Query parameter holding the map layers switched on, comma-separated (`counts,risk,hotspots,emerging`). */
+export const LAYERS_PARAM = 'layers';
+
+/** Query parameter holding the time step of emerging hot spots (`quarter` or `month`), while that layer is on. */
+export const STEP_PARAM = 'step';
 
 /** Key of the language choice in `localStorage`. */
 export const LANGUAGE_STORAGE_KEY = 'titik-rawan.language';
@@ -45,7 +59,16 @@ export function parseMapView(text: string | null): MapView | null {
   return { center, zoom: Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom)) };
 }
 
-/** Reads the starting view: language from the URL, else storage; map position from the URL only. */
+/** Parses a comma-separated list of map layers, dropping unknown names; `undefined` when there is no list. */
+export function parseMapLayers(text: string | null): MapLayer[] | undefined {
+  if (text === null) return undefined;
+  return text.split(',').filter(isMapLayer);
+}
+
+/**
+ * Reads the starting view: language from the URL, else storage; map position and layers from the URL only
+ * (no `layers` parameter: the default layers).
+ */
 export function readInitialView(search: string, storedLanguage: string | null): InitialView {
   const params = new URLSearchParams(search);
   const fromUrl = params.get(LANGUAGE_PARAM);
@@ -54,7 +77,11 @@ export function readInitialView(search: string, storedLanguage: string | null): 
     : isLanguage(storedLanguage)
       ? storedLanguage
       : undefined;
-  return { language, mapView: parseMapView(params.get(VIEW_PARAM)) };
+  return {
+    language,
+    mapView: parseMapView(params.get(VIEW_PARAM)),
+    mapLayers: parseMapLayers(params.get(LAYERS_PARAM)),
+  };
 }
 
 /** Returns `search` with the view's parameters set (the home view drops `view`); other parameters are kept. */
@@ -73,10 +100,12 @@ export function readInitialFilters(search: string): InitialFilters {
   const period = params.get(PERIOD_PARAM);
   const category = params.get(CATEGORY_PARAM);
   const geography = params.get(GEOGRAPHY_PARAM);
+  const step = params.get(STEP_PARAM);
   return {
     ...(isPeriod(period) ? { period } : {}),
     ...(isCategoryFilter(category) ? { category } : {}),
     ...(isGeography(geography) ? { geography } : {}),
+    ...(isEmergingStep(step) ? { emergingStep: step } : {}),
   };
 }
 
@@ -88,6 +117,19 @@ export function writeFilterParams(search: string, filters: FilterChoice): string
   params.set(CATEGORY_PARAM, filters.category);
   params.set(GEOGRAPHY_PARAM, filters.geography);
   const text = params.toString().replaceAll('%2F', '/');
+  return text ? `?${text}` : '';
+}
+
+/**
+ * Returns `search` with the layers switched on and, while emerging hot spots are on, their step; other parameters
+ * are kept.
+ */
+export function writeLayerParams(search: string, layers: readonly MapLayer[], step: EmergingStep): string {
+  const params = new URLSearchParams(search);
+  params.set(LAYERS_PARAM, layers.join(','));
+  if (layers.includes('emerging')) params.set(STEP_PARAM, step);
+  else params.delete(STEP_PARAM);
+  const text = params.toString().replaceAll('%2F', '/').replaceAll('%2C', ',');
   return text ? `?${text}` : '';
 }
 
@@ -110,13 +152,17 @@ export function readInitialFiltersFromPage(): InitialFilters {
 }
 
 /**
- * Keeps the URL (view and filters; replaceState, no history entry per pan), storage, `<html lang>` and the document title
- * in step with the store; returns a function that stops it.
+ * Keeps the URL (view, filters and layers; replaceState, no history entry per pan), storage, `<html lang>` and the
+ * document title in step with the store; returns a function that stops it.
  */
 export function syncViewToPage(store: AppStore, documentTitle: (language: Language) => string): () => void {
   const apply = () => {
-    const { language, mapView, filters } = store.getState();
-    const search = writeFilterParams(writeViewParams(window.location.search, language, mapView), filters);
+    const { language, mapView, filters, mapLayers, emergingStep } = store.getState();
+    const search = writeLayerParams(
+      writeFilterParams(writeViewParams(window.location.search, language, mapView), filters),
+      mapLayers,
+      emergingStep,
+    );
     if (search !== window.location.search) {
       const url = `${window.location.pathname}${search}${window.location.hash}`;
       window.history.replaceState(window.history.state, '', url);
@@ -126,11 +172,9 @@ export function syncViewToPage(store: AppStore, documentTitle: (language: Langua
   };
   apply();
   const stopView = store.subscribe(
-    (state) => [state.language, state.mapView, state.filters] as const,
+    (state) => [state.language, state.mapView, state.filters, state.mapLayers, state.emergingStep] as const,
     apply,
-    {
-      equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] && a[2] === b[2],
-    },
+    { equalityFn: (a, b) => a.every((value, i) => value === b[i]) },
   );
   const stopStorage = store.subscribe(
     (state) => state.language,

@@ -18,32 +18,11 @@
 // step's sign does, so a ≥ 90 % hot cell whose final step is cold is a historical hot spot. Sporadic
 // requires the final step to be hot, as the current Pro wording says (ArcMap 10.x said only "on-again,
 // off-again"); a cell hot only in earlier steps and < 90 % of them has no pattern.
+import type { EmergingClass } from '@titik-rawan/shared';
 import { mannKendall } from './mann-kendall';
 import type { MannKendallResult } from './mann-kendall';
 
-/** The seventeen emerging hot spot classes, in ArcGIS's order. */
-export const EMERGING_CLASSES = [
-  'new-hot-spot',
-  'consecutive-hot-spot',
-  'intensifying-hot-spot',
-  'persistent-hot-spot',
-  'diminishing-hot-spot',
-  'sporadic-hot-spot',
-  'oscillating-hot-spot',
-  'historical-hot-spot',
-  'new-cold-spot',
-  'consecutive-cold-spot',
-  'intensifying-cold-spot',
-  'persistent-cold-spot',
-  'diminishing-cold-spot',
-  'sporadic-cold-spot',
-  'oscillating-cold-spot',
-  'historical-cold-spot',
-  'no-pattern',
-] as const;
-
-/** One emerging hot spot class, e.g. `intensifying-hot-spot` or `no-pattern`. */
-export type EmergingClass = (typeof EMERGING_CLASSES)[number];
+export { EMERGING_CLASSES, type EmergingClass } from '@titik-rawan/shared';
 
 /** Options of the emerging hot spot classification. */
 export interface EmergingOptions {

@@ -131,3 +131,16 @@ export function hotSpotBins(z: Float64Array, options: HotSpotBinOptions = {}): I
   }
   return bins;
 }
+
+/** The |z| whose two-sided p-value is `p` (inverse of {@link twoSidedPValue}), by bisection to 1e-12. */
+export function zOfTwoSidedP(p: number): number {
+  if (!(p > 0 && p <= 1)) throw new RangeError(`zOfTwoSidedP: p = ${p} is outside (0, 1]`);
+  let low = 0;
+  let high = 40;
+  while (high - low > 1e-12) {
+    const mid = (low + high) / 2;
+    if (twoSidedPValue(mid) > p) low = mid;
+    else high = mid;
+  }
+  return (low + high) / 2;
+}

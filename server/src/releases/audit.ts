@@ -153,7 +153,7 @@ export async function auditReleases(
 }
 
 /** What the users of a tier see of a quantity across the visible releases: a value if any publishes it. */
-function combinedValue(key: string, visible: readonly TierRelease[]): number | null | undefined {
+export function combinedValue(key: string, visible: readonly TierRelease[]): number | null | undefined {
   let seen: number | null | undefined = undefined;
   for (const release of visible) {
     const value = release.values.get(key);

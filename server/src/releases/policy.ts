@@ -36,6 +36,15 @@ export const DEFAULT_RELEASE_POLICY: ReleasePolicy = {
 /** Tiers from the least to the most privileged; each tier's users can also see every tier before it. */
 export const TIER_ORDER: readonly Tier[] = TIERS;
 
+/** Whether two tiers' policies are the same (then so are their releases). */
+export function samePolicy(a: TierPolicy, b: TierPolicy): boolean {
+  return (
+    a.threshold === b.threshold &&
+    a.finestResolution === b.finestResolution &&
+    a.finestPeriod === b.finestPeriod
+  );
+}
+
 /** H3 resolutions a tier may see, coarsest first. */
 export function resolutionsOf(policy: TierPolicy): CellResolution[] {
   return CELL_RESOLUTIONS.filter((r) => r <= policy.finestResolution);

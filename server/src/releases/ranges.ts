@@ -15,6 +15,11 @@ export interface AttackerKnowledge {
   atLeastOne: readonly Form[];
   /** A bound every variable lies under (at least the largest true count); keeps every LP bounded. */
   upperBound: number;
+  /**
+   * Bounds implied by published analyses (hot spot bins, forecast hits): lower ≤ form ≤ upper, each owned by the
+   * analysis that implies it, so that withholding the analysis takes all its bounds away.
+   */
+  facts?: readonly { form: Form; lower: number; upper: number; owner: number }[];
 }
 
 /** A quantity to protect, with its true value (only values from 1 to k − 1 need checking). */
@@ -32,6 +37,8 @@ export interface PinnedTarget {
    * `equalities` of every published sum that is that same constraint once published zeros are taken out.
    */
   provingEqualities: number[][];
+  /** Owners of the analysis facts that carry the proof. */
+  provingOwners: number[];
 }
 
 /** Sizes and effort of one range computation. */
@@ -42,6 +49,8 @@ export interface RangeStats {
   solves: number;
   /** Proving sums suppressed by the repair callback. */
   repairs: number;
+  /** Analyses withheld by the withhold callback. */
+  withheld: number;
   milliseconds: number;
 }
 
@@ -90,17 +99,22 @@ function sameColumns(a: readonly number[], b: readonly number[]): boolean {
  */
 export type Repair = (pinned: PinnedTarget) => number | undefined;
 
+/** Chooses, for a pinned target, one owner of its proving facts to withhold; or nothing when none may be. */
+export type Withhold = (pinned: PinnedTarget) => number | undefined;
+
 /**
  * Finds every target whose feasible range, subject to the attacker's knowledge, holds no integer but its true
  * value: several targets are cleared at once by each solution of a summed objective, then the rest one by one.
  * With `repair`, a pinned target has proving sums suppressed (one group at a time, each checked at once) until it
- * is no longer pinned; only targets that cannot be repaired are returned.
+ * is no longer pinned; with `withhold`, analyses whose facts carry the proof are withheld first, one at a time.
+ * Only targets that can be neither repaired nor cleared by withholding are returned.
  */
 export function findPinnedTargets(
   highs: Highs,
   knowledge: AttackerKnowledge,
   targets: readonly Target[],
   repair?: Repair,
+  withhold?: Withhold,
 ): { pinned: PinnedTarget[]; stats: RangeStats } {
   const started = performance.now();
   const fixedZero = new Uint8Array(knowledge.varCount);
@@ -118,7 +132,7 @@ export function findPinnedTargets(
   };
   // Rows are equalities (lower = upper = value) or the lower bounds of suppressed sums (upper = ∞); an identical
   // constraint is kept once, with every published sum that states it.
-  const rows: { cols: number[]; lower: number; upper: number; equalities: number[] }[] = [];
+  const rows: { cols: number[]; lower: number; upper: number; equalities: number[]; owner: number }[] = [];
   const seen = new Map<string, number[]>();
   const rowOf = (cols: number[]): number | undefined => {
     const candidates = seen.get(signatureOf(cols)) ?? [];
@@ -127,7 +141,7 @@ export function findPinnedTargets(
   const addRow = (cols: number[], lower: number, upper: number, equalities: number[]): void => {
     const signature = signatureOf(cols);
     seen.set(signature, [...(seen.get(signature) ?? []), rows.length]);
-    rows.push({ cols, lower, upper, equalities });
+    rows.push({ cols, lower, upper, equalities, owner: -1 });
   };
   knowledge.equalities.forEach(({ form, value }, equality) => {
     if (value === 0) return;
@@ -139,6 +153,11 @@ export function findPinnedTargets(
   for (const form of knowledge.atLeastOne) {
     const cols = reduce(form);
     if (cols.length > 0 && rowOf(cols) === undefined) addRow(cols, 1, Infinity, []);
+  }
+  // Facts are kept as rows of their own (not merged), so each can be taken away with its analysis.
+  for (const { form, lower, upper, owner } of knowledge.facts ?? []) {
+    const cols = reduce(form);
+    if (cols.length > 0) rows.push({ cols, lower, upper, equalities: [], owner });
   }
   const live: { target: Target; cols: number[]; same: Target[] }[] = [];
   const liveBySignature = new Map<string, number[]>();
@@ -161,6 +180,7 @@ export function findPinnedTargets(
     targets: live.length,
     solves: 0,
     repairs: 0,
+    withheld: 0,
     milliseconds: 0,
   };
   if (live.length === 0)
@@ -237,16 +257,36 @@ export function findPinnedTargets(
           clear(x);
           if (!open.has(i)) break;
           duals.forEach((d, r) => {
-            if (Math.abs(d) > TOLERANCE && rows[r]?.equalities.length) proving.add(r);
+            const row = rows[r];
+            if (Math.abs(d) > TOLERANCE && row && (row.equalities.length > 0 || row.owner >= 0))
+              proving.add(r);
           });
         }
         if (!open.has(i)) break;
         const provingRows = [...proving].sort((a, b) => a - b);
-        const groups = provingRows.map((r) => rows[r]?.equalities ?? []);
-        const released = repair?.({ target, provingEqualities: groups });
-        const row = released === undefined ? undefined : provingRows[released];
+        const owners = [...new Set(provingRows.map((r) => rows[r]?.owner ?? -1).filter((o) => o >= 0))];
+        const groups = provingRows.filter((r) => rows[r]?.owner === -1).map((r) => rows[r]?.equalities ?? []);
+        const proof: PinnedTarget = {
+          target,
+          provingEqualities: groups,
+          provingOwners: owners.sort((a, b) => a - b),
+        };
+        const withheld = owners.length > 0 ? withhold?.(proof) : undefined;
+        if (withheld !== undefined) {
+          // The analysis is withheld: none of its facts is known any more.
+          rows.forEach((r, index) => {
+            if (r.owner !== withheld) return;
+            model.changeRowBounds(index, -Infinity, Infinity);
+            r.owner = -1;
+          });
+          stats.withheld++;
+          continue;
+        }
+        const released = repair?.(proof);
+        const row =
+          released === undefined ? undefined : provingRows.filter((r) => rows[r]?.owner === -1)[released];
         if (row === undefined) {
-          for (const t of [target, ...same]) pinned.push({ target: t, provingEqualities: groups });
+          for (const t of [target, ...same]) pinned.push({ ...proof, target: t });
           open.delete(i);
           break;
         }

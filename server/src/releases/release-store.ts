@@ -2,14 +2,25 @@ import type { Sql } from '../db/database';
 import { isDemoDatabase } from '../db/meta';
 import { loadReleaseGeography, type ReleaseGeography } from './geography';
 import { incidentsVersion, readIncidentCounts } from './incident-counts';
+import { DEFAULT_ANALYTICS_OPTIONS, type AnalyticsOptions, type RiskVenue } from '../analytics/analytics-set';
 import type { ReleaseSet } from './release';
-import { buildReleasesInWorker } from './build-in-worker';
+import { decideInWorker, type Analysed } from './build-in-worker';
+
+/** The analyses of a release: null until decided (they take longer than the release), or why they failed. */
+export interface AnalysisState {
+  analysed: Analysed | null;
+  failed: string | null;
+  /** Settles when the analyses are decided. */
+  ready: Promise<Analysed>;
+}
 
 /** One decided release of the data as they are at a data version. */
 export interface CurrentRelease {
   /** The incidents data version the release was decided for. */
   version: string;
   set: ReleaseSet;
+  /** The analyses of the same data and their publication, decided after the release. */
+  analysis: AnalysisState;
   /** Whether the data are the synthetic demo set. */
   synthetic: boolean;
   /** How long deciding it took, in milliseconds. */
@@ -25,7 +36,10 @@ export class ReleaseStore {
   readonly geography: ReleaseGeography;
   private current: { version: string; release: Promise<CurrentRelease> } | null = null;
 
-  constructor(private readonly sql: Sql) {
+  constructor(
+    private readonly sql: Sql,
+    private readonly analyticsOptions: AnalyticsOptions = DEFAULT_ANALYTICS_OPTIONS,
+  ) {
     this.geography = loadReleaseGeography();
   }
 
@@ -43,15 +57,33 @@ export class ReleaseStore {
   }
 
   /** Decides the release of the current data now (at start and after imports), so requests find it ready. */
-  async refresh(): Promise<void> {
-    await this.release();
+  async refresh(): Promise<CurrentRelease> {
+    return this.release();
   }
 
   private async decide(version: string): Promise<CurrentRelease> {
     const started = performance.now();
     const rows = await readIncidentCounts(this.sql, this.geography);
-    const set = await buildReleasesInWorker(rows);
+    const venues = await readRiskVenues(this.sql);
+    const deciding = decideInWorker(rows, venues, this.analyticsOptions);
+    const analysis: AnalysisState = { analysed: null, failed: null, ready: deciding.analysed };
+    deciding.analysed.then(
+      (analysed) => {
+        analysis.analysed = analysed;
+      },
+      (error: unknown) => {
+        console.error(error);
+        analysis.failed = error instanceof Error ? error.message : String(error);
+      },
+    );
+    const set = await deciding.release;
     const synthetic = await isDemoDatabase(this.sql);
-    return { version, set, synthetic, buildMilliseconds: performance.now() - started };
+    return { version, set, analysis, synthetic, buildMilliseconds: performance.now() - started };
   }
+}
+
+/** Venue kinds and positions for the risk terrain (names and ids stay in the database). */
+async function readRiskVenues(sql: Sql): Promise<RiskVenue[]> {
+  return sql<RiskVenue[]>`
+    select kind, st_x(geom)::float8 as lon, st_y(geom)::float8 as lat from venues order by id`;
 }

@@ -9,13 +9,7 @@ import type { Tier } from '@titik-rawan/shared';
 import type { Highs } from 'highs';
 import { attackOfYear } from './audit';
 import type { ReleaseGeography } from './geography';
-import {
-  DEFAULT_RELEASE_POLICY,
-  TIER_ORDER,
-  validatePolicy,
-  type ReleasePolicy,
-  type TierPolicy,
-} from './policy';
+import { DEFAULT_RELEASE_POLICY, samePolicy, TIER_ORDER, validatePolicy, type ReleasePolicy } from './policy';
 import type { DataSpan } from './periods';
 import { findPinnedTargets, loadSolver } from './ranges';
 import type { ReleaseSet, TierRelease, TierReleaseStats } from './release';
@@ -162,6 +156,21 @@ function cheapPass(state: YearState): number {
   }
 }
 
+/**
+ * The bounds an attacker derives for each quantity of a year from a view of it (`null` = suppressed) through the
+ * relations alone: published values exact, suppressed ones from 1 up.
+ */
+export function quantityBounds(
+  year: YearTable,
+  view: readonly (number | null | undefined)[],
+): { low: Float64Array; high: Float64Array } {
+  const state = yearState(year);
+  view.forEach((value, i) => {
+    if (value === null || value === undefined) state.status[i] = SUPPRESSED;
+  });
+  return propagateBounds(state);
+}
+
 function viewOf(state: YearState): (number | null)[] {
   return state.year.quantities.map((q, i) => (state.status[i] === SUPPRESSED ? null : q.value));
 }
@@ -246,14 +255,6 @@ export function decideTierRelease(
   }
   stats.milliseconds = performance.now() - started;
   return { tier: table.tier, policy, span: table.span, categories: table.categories, values, stats };
-}
-
-function samePolicy(a: TierPolicy, b: TierPolicy): boolean {
-  return (
-    a.threshold === b.threshold &&
-    a.finestResolution === b.finestResolution &&
-    a.finestPeriod === b.finestPeriod
-  );
 }
 
 /**

@@ -9,8 +9,12 @@ import {
   KELURAHAN_LABEL_MIN_ZOOM,
   boundaryLayers,
 } from './boundaries.ts';
+import { emergingLayers } from './emerging.ts';
+import { hotspotLayers } from './hotspots.ts';
 import { SOURCE } from './ids.ts';
 import { releaseLayers } from './releases.ts';
+import { riskTerrainLayers } from './riskTerrain.ts';
+import { selectionLayers } from './selection.ts';
 
 describe('boundaryLayers', () => {
   const layers = boundaryLayers();
@@ -52,11 +56,15 @@ describe('withBoundaryOverlay', () => {
     layers: [{ id: 'raster', type: 'raster', source: 'tiles' }],
   };
 
-  it('keeps the external layers and adds released counts and our boundaries on top', () => {
+  it('keeps the external layers and adds released counts, analyses and our boundaries on top', () => {
     const style = withBoundaryOverlay(external, 'http://127.0.0.1:8787');
     expect(style.layers.map((layer) => layer.id)).toEqual([
       'raster',
       ...releaseLayers().map((l) => l.id),
+      ...riskTerrainLayers().map((l) => l.id),
+      ...hotspotLayers().map((l) => l.id),
+      ...emergingLayers().map((l) => l.id),
+      ...selectionLayers().map((l) => l.id),
       ...boundaryLayers().map((l) => l.id),
     ]);
     expect(Object.keys(style.sources)).toEqual(

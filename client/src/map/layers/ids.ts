@@ -11,6 +11,10 @@ export const SOURCE = {
   transitRoutes: 'tr-transit-routes',
   transitStops: 'tr-transit-stops',
   releases: 'tr-releases',
+  riskTerrain: 'tr-risk-terrain',
+  hotspots: 'tr-hotspots',
+  emerging: 'tr-emerging',
+  selection: 'tr-selection',
 } as const;
 
 /** Id of one of the dashboard's sources. */

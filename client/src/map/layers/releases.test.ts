@@ -3,6 +3,7 @@ import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import type { ReleasedCellCollection } from '../../api/types.ts';
 import { offlineStyle } from '../style.ts';
+import { basemapLayers } from './basemap.ts';
 import { boundaryLayers } from './boundaries.ts';
 import { SOURCE } from './ids.ts';
 import {
@@ -128,7 +129,9 @@ describe('releaseLayers', () => {
     expect(validateStyleMin(withClasses)).toEqual([]);
     const ids = style.layers.map((layer) => layer.id);
     const boundaryStart = ids.indexOf(boundaryLayers()[0]?.id ?? '');
-    expect(ids.slice(boundaryStart - layers.length, boundaryStart)).toEqual(layers.map((layer) => layer.id));
+    const basemapEnd = basemapLayers().length;
+    expect(ids.slice(basemapEnd, basemapEnd + layers.length)).toEqual(layers.map((layer) => layer.id));
+    expect(basemapEnd + layers.length).toBeLessThanOrEqual(boundaryStart);
   });
 });
 

@@ -1,0 +1,118 @@
+// What every release-based endpoint does before answering: open the current release of the caller's tier (or
+// 503 while none is ready), check the requested period and resolution against the tier's policy (400/403/404),
+// write the audit entry of a tier-restricted read, and answer 304 for a response the client already holds.
+import { apiErrorSchema, type Tier } from '@titik-rawan/shared';
+import type { Context } from 'hono';
+import { resolver } from 'hono-openapi';
+import { recordAudit } from '../audit/audit-log';
+import type { Sql } from '../db/database';
+import { clientAddress } from '../http/client-address';
+import type { AppEnv } from '../http/env';
+import { ApiError } from '../http/errors';
+import { checkPeriod, checkResolution, type AccessRefusal } from '../releases/policy';
+import type { ReleaseStore } from '../releases/release-store';
+
+/** OpenAPI content of a JSON response with a zod schema. */
+export const json = (schema: Parameters<typeof resolver>[0]) => ({
+  'application/json': { schema: resolver(schema) },
+});
+/** The error responses of release-based endpoints. */
+export const ERRORS = {
+  400: {
+    description: 'A parameter is malformed; the message names it and what is allowed',
+    content: json(apiErrorSchema),
+  },
+  403: {
+    description: 'The caller’s access tier may not see this resolution or period',
+    content: json(apiErrorSchema),
+  },
+  404: { description: 'The period lies outside the data', content: json(apiErrorSchema) },
+} as const;
+
+const REFUSAL_CODES: Record<AccessRefusal['status'], string> = {
+  400: 'invalid_parameter',
+  403: 'not_for_this_tier',
+  404: 'no_data_for_period',
+};
+
+/** Throws the API error of an access refusal. */
+export function refuse(refusal: AccessRefusal): never {
+  throw new ApiError(
+    refusal.status,
+    REFUSAL_CODES[refusal.status],
+    `query parameter "${refusal.parameter}": ${refusal.message}`,
+  );
+}
+
+/** Whether a check returned a refusal. */
+export function isRefusal<T>(value: T | AccessRefusal): value is AccessRefusal {
+  return typeof value === 'object' && value !== null && 'status' in value && 'parameter' in value;
+}
+
+/**
+ * Answers 304 when the client already holds this exact response (same data version, tier and query);
+ * otherwise sets the ETag. Responses of signed-in tiers are private to the browser.
+ */
+export function conditional(c: Context<AppEnv>, version: string): boolean {
+  const tier = c.get('tier');
+  const tag = `W/"r${version}-${tier}-${Buffer.from(c.req.url.split('?')[1] ?? '').toString('base64url')}"`;
+  c.header('ETag', tag);
+  c.header('Cache-Control', `${tier === 'public' ? 'public' : 'private'}, no-cache`);
+  c.header('Vary', 'Cookie');
+  return c.req.header('If-None-Match') === tag;
+}
+
+/** Writes the audit entry for tier-restricted data: who asked for which release, never the data. */
+export async function auditRestrictedRead(sql: Sql, c: Context<AppEnv>, what: string): Promise<void> {
+  const account = c.get('account');
+  if (!account) return;
+  await recordAudit(sql, {
+    actor: account.username,
+    action: 'release.read',
+    target: what,
+    address: clientAddress(c),
+  });
+}
+
+/** Opening the caller's release for a request: the shared first steps of every release-based endpoint. */
+export function releaseAccess(sql: Sql, store: ReleaseStore) {
+  /** The current release (503 while none is ready) and the tier's part of it. */
+  const tierRelease = async (tier: Tier) => {
+    const current = await store.release().catch((error: unknown) => {
+      console.error(error);
+      throw new ApiError(
+        503,
+        'release_unavailable',
+        'The figures for the current data are not ready or could not be made safe to publish; nothing is published until they are. Try again shortly.',
+      );
+    });
+    return { current, release: current.set.tiers[tier] };
+  };
+  /**
+   * The caller's release and the checked period (or a 400/403/404), after the audit entry describing the
+   * request.
+   */
+  const openRelease = async (
+    c: Context<AppEnv>,
+    periodText: string,
+    describe: (period: string) => string,
+  ) => {
+    const { current, release } = await tierRelease(c.get('tier'));
+    const period = checkPeriod(release.policy, periodText, current.set.span);
+    if (isRefusal(period)) refuse(period);
+    await auditRestrictedRead(sql, c, describe(period.key));
+    return { current, release, period };
+  };
+  /** The tier's release, the checked period and the checked resolution (or a 400/403/404). */
+  const openCells = async (
+    c: Context<AppEnv>,
+    query: { resolution: string; period: string },
+    describe: (period: string) => string,
+  ) => {
+    const opened = await openRelease(c, query.period, describe);
+    const resolution = checkResolution(opened.release.policy, query.resolution);
+    if (isRefusal(resolution)) refuse(resolution);
+    return { ...opened, resolution };
+  };
+  return { tierRelease, openRelease, openCells };
+}
