@@ -3,8 +3,9 @@ import type { EmergingClass } from '../api/types.ts';
 import { useAppState, useT } from '../app/StoreContext.ts';
 import { formatCount, formatPeriod } from '../i18n/format.ts';
 import { EMERGING_COLOUR, EMERGING_FILL_OPACITY } from '../map/layers/emerging.ts';
-import { RELEASE_COLOUR, SUPPRESSED_LEGEND_BACKGROUND } from '../map/layers/releases.ts';
+import { RELEASE_COLOUR } from '../map/layers/releases.ts';
 import { AnalysisNotices } from './AnalysisNotices.tsx';
+import { WithheldCellsLegendItem } from './WithheldCellsLegendItem.tsx';
 import { useAnalysis } from './useAnalysis.ts';
 
 /** Classes with a pattern, in ArcGIS's order. */
@@ -47,14 +48,7 @@ export function EmergingLegend() {
           />
           {t('emerging.class.no-pattern')}
         </li>
-        <li className="legend__item">
-          <span
-            className="legend__box"
-            style={{ background: SUPPRESSED_LEGEND_BACKGROUND, borderColor: RELEASE_COLOUR.suppressedLine }}
-            aria-hidden="true"
-          />
-          {t('analysis.withheldCells')}
-        </li>
+        <WithheldCellsLegendItem />
       </ul>
       <AnalysisNotices
         status={status}

@@ -3,8 +3,8 @@ import { useAppState, useT } from '../app/StoreContext.ts';
 import { hotspotBinMessage } from '../i18n/analysisText.ts';
 import { formatCount } from '../i18n/format.ts';
 import { HOTSPOT_CLASSES, HOTSPOT_FILL_OPACITY, HOTSPOT_OUTLINE } from '../map/layers/hotspots.ts';
-import { RELEASE_COLOUR, SUPPRESSED_LEGEND_BACKGROUND } from '../map/layers/releases.ts';
 import { AnalysisNotices } from './AnalysisNotices.tsx';
+import { WithheldCellsLegendItem } from './WithheldCellsLegendItem.tsx';
 import { useAnalysis } from './useAnalysis.ts';
 
 /** The legend section of the hot spot layer. */
@@ -37,14 +37,7 @@ export function HotspotLegend() {
             {label(item.bin)}
           </li>
         ))}
-        <li className="legend__item">
-          <span
-            className="legend__box"
-            style={{ background: SUPPRESSED_LEGEND_BACKGROUND, borderColor: RELEASE_COLOUR.suppressedLine }}
-            aria-hidden="true"
-          />
-          {t('analysis.withheldCells')}
-        </li>
+        <WithheldCellsLegendItem />
       </ul>
       <AnalysisNotices
         status={status}

@@ -7,6 +7,7 @@
 import type { AnalysisWarning, ForecastFigure, VenueKind, WithheldCode } from '../api/types.ts';
 import { HOTSPOT_CLASSES } from '../map/layers/hotspots.ts';
 import type { MessageKey, MessageParams } from './index.ts';
+import { VENUE_KINDS } from '@titik-rawan/shared/codes';
 
 /** A message to show: its key and the values of its placeholders. */
 export interface Message {
@@ -68,22 +69,9 @@ export function fallbackMessage(reason: string | null): Message {
   return reason ? { key: 'model.fallback.other', params: { reason } } : { key: 'model.fallback.general' };
 }
 
-/** Kinds of venue the risk model knows (the shared `VENUE_KINDS`, repeated so this module needs no zod). */
-const VENUE_KIND_NAMES: readonly VenueKind[] = [
-  'hotel',
-  'guest_house',
-  'kost',
-  'apartment',
-  'school',
-  'transport_hub',
-  'internet_cafe',
-  'karaoke_nightlife',
-  'massage_parlour',
-];
-
 /** Whether a value is a venue kind code. */
 export function isVenueKind(value: unknown): value is VenueKind {
-  return typeof value === 'string' && (VENUE_KIND_NAMES as readonly string[]).includes(value);
+  return typeof value === 'string' && (VENUE_KINDS as readonly string[]).includes(value);
 }
 
 /** A risk factor present in a cell, as the risk terrain names it: `kind:measure:distanceM`. */

@@ -349,27 +349,23 @@ export function buildAnalytics(
             riskMap.scores,
             Math.max(1, Math.round(riskMap.scores.length * options.riskForecastShare)),
           );
-          const priority = 100 + priorityOf(resolution, kind, category);
-          forecasts.set(
-            forecastKey('hotspots', resolution, period.key, category),
-            forecastFigure(forecastKey('hotspots', resolution, period.key, category), hot, counts, total, {
-              resolution,
-              period,
-              category,
-              dependsOn: map.key,
-              priority,
-            }),
-          );
-          forecasts.set(
-            forecastKey('risk', resolution, period.key, category),
-            forecastFigure(forecastKey('risk', resolution, period.key, category), flagged, counts, total, {
-              resolution,
-              period,
-              category,
-              dependsOn: null,
-              priority,
-            }),
-          );
+          const maps = [
+            { of: 'hotspots' as const, cells: hot, dependsOn: map.key },
+            { of: 'risk' as const, cells: flagged, dependsOn: null },
+          ];
+          for (const { of, cells, dependsOn } of maps) {
+            const key = forecastKey(of, resolution, period.key, category);
+            forecasts.set(
+              key,
+              forecastFigure(key, cells, counts, total, {
+                resolution,
+                period,
+                category,
+                dependsOn,
+                priority: 100 + priorityOf(resolution, kind, category),
+              }),
+            );
+          }
         }
       });
     }

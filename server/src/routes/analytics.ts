@@ -29,6 +29,7 @@ import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
 import { GeographyOutlines } from '../releases/features';
+import type { CellResolution } from '../releases/geography';
 import { isAtLeastAsCoarse, periodsInSpan } from '../releases/periods';
 import { releaseCells, releaseMetadata } from '../releases/release';
 import type { Analysed } from '../releases/build-in-worker';
@@ -71,6 +72,14 @@ const FORECAST_NOTES = [
 export function analyticsRoutes(sql: Sql, store: ReleaseStore) {
   const outlines = new GeographyOutlines(store.geography);
   const { tierRelease, openCells } = releaseAccess(sql, store);
+  /** Every cell of a resolution as a GeoJSON feature with the analysis's properties of the i-th cell. */
+  const cellFeatures = <P extends object>(resolution: CellResolution, properties: (i: number) => P) =>
+    store.geography.cells[resolution].map((cell, i) => ({
+      type: 'Feature' as const,
+      id: cell,
+      geometry: outlines.cell(resolution, cell),
+      properties: { cell, resolution, ...properties(i) },
+    }));
 
   return new Hono<AppEnv>()
     .get(
@@ -114,19 +123,12 @@ export function analyticsRoutes(sql: Sql, store: ReleaseStore) {
               warnings: map.warnings,
               ...held,
             },
-            features: cells.map(({ cell, count, suppressed }, i) => ({
-              type: 'Feature' as const,
-              id: cell,
-              geometry: outlines.cell(resolution, cell),
-              properties: {
-                cell,
-                resolution,
-                bin: held.withheld ? null : (map.bins[i] ?? 0),
-                neighbours: map.neighbours[i] ?? 0,
-                edge: map.edge[i] === 1,
-                count,
-                suppressed,
-              },
+            features: cellFeatures(resolution, (i) => ({
+              bin: held.withheld ? null : (map.bins[i] ?? 0),
+              neighbours: map.neighbours[i] ?? 0,
+              edge: map.edge[i] === 1,
+              count: cells[i]?.count ?? null,
+              suppressed: cells[i]?.suppressed ?? true,
             })),
           },
           200,
@@ -150,7 +152,7 @@ export function analyticsRoutes(sql: Sql, store: ReleaseStore) {
         const query = c.req.valid('query');
         const tier = c.get('tier');
         const { current, release } = await tierRelease(tier);
-        const resolution = Number(query.resolution) as 7 | 8;
+        const resolution = Number(query.resolution) as CellResolution;
         const { analytics, publication } = analysedOf(current);
         const map = analytics.emerging.get(emergingKey(resolution, query.step, query.category));
         if (map && !offeredTo(release.policy, map)) {
@@ -182,16 +184,9 @@ export function analyticsRoutes(sql: Sql, store: ReleaseStore) {
               warnings: map.warnings,
               ...held,
             },
-            features: store.geography.cells[resolution].map((cell, i) => ({
-              type: 'Feature' as const,
-              id: cell,
-              geometry: outlines.cell(resolution, cell),
-              properties: {
-                cell,
-                resolution,
-                class: held.withheld ? null : (map.classes[i] ?? null),
-                trend: held.withheld ? null : (map.trends[i] ?? null),
-              },
+            features: cellFeatures(resolution, (i) => ({
+              class: held.withheld ? null : (map.classes[i] ?? null),
+              trend: held.withheld ? null : (map.trends[i] ?? null),
             })),
           },
           200,
@@ -228,17 +223,10 @@ export function analyticsRoutes(sql: Sql, store: ReleaseStore) {
             release: releaseMetadata(release, period.key, query.category, current.synthetic),
             model: map.model,
             warnings: map.model.reason ? [{ code: 'expert_weights', message: map.model.reason }] : [],
-            features: store.geography.cells[resolution].map((cell, i) => ({
-              type: 'Feature' as const,
-              id: cell,
-              geometry: outlines.cell(resolution, cell),
-              properties: {
-                cell,
-                resolution,
-                risk: map.scores[i] ?? 1,
-                riskClass: map.classes[i] ?? 1,
-                factors: map.factors[i] ?? [],
-              },
+            features: cellFeatures(resolution, (i) => ({
+              risk: map.scores[i] ?? 1,
+              riskClass: map.classes[i] ?? 1,
+              factors: map.factors[i] ?? [],
             })),
           },
           200,

@@ -1,0 +1,54 @@
+// The domain's code lists as plain constants, without zod, for code that must stay small (the dashboard's first
+// paint); `domain.ts` adds the zod schemas.
+/** Incident categories from the field report (BRIEF.md), as stored and as used in API parameters. */
+export const INCIDENT_CATEGORIES = [
+  'online_solicitation',
+  'peer_recruitment',
+  'csam',
+  'venue_exploitation',
+  'other',
+] as const;
+/** One incident category code. */
+export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
+
+/** Kinds of venue that matter for planning banners, cameras and outreach. */
+export const VENUE_KINDS = [
+  'hotel',
+  'guest_house',
+  'kost',
+  'apartment',
+  'school',
+  'transport_hub',
+  'internet_cafe',
+  'karaoke_nightlife',
+  'massage_parlour',
+] as const;
+/** One venue kind. */
+export type VenueKind = (typeof VENUE_KINDS)[number];
+
+/** Kinds of prevention work recorded as interventions. */
+export const INTERVENTION_KINDS = [
+  'banner',
+  'cctv',
+  'socialisation',
+  'kk_check',
+  'code_of_conduct',
+  'outreach_visit',
+] as const;
+/** One intervention kind. */
+export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
+
+/** Roles an account can hold; a request without a session is the `public` tier. */
+export const ROLES = ['admin', 'satgas', 'ngo'] as const;
+/** An account's role. */
+export type Role = (typeof ROLES)[number];
+
+/** Access tiers of the release model: every role plus anonymous `public`. */
+export const TIERS = ['public', 'ngo', 'satgas', 'admin'] as const;
+/** One access tier. */
+export type Tier = (typeof TIERS)[number];
+
+/** Levels of the administrative geography, coarsest first. */
+export const AREA_LEVELS = ['kota', 'kecamatan', 'kelurahan'] as const;
+/** One administrative level. */
+export type AreaLevel = (typeof AREA_LEVELS)[number];
