@@ -1,6 +1,7 @@
 /** The dashboard's page: header, map filling the screen, and the side panel later issues fill. */
 import { Header } from '../components/Header.tsx';
 import { MapView } from '../components/MapView.tsx';
+import { PrintSummary } from '../components/PrintSummary.tsx';
 import { ServerStatusBanner } from '../components/ServerStatusBanner.tsx';
 import { SidePanel } from '../components/SidePanel.tsx';
 import { useT } from './StoreContext.ts';
@@ -15,6 +16,7 @@ export function App() {
       </a>
       <Header />
       <ServerStatusBanner />
+      <PrintSummary />
       <main className="workspace">
         <MapView />
         <SidePanel />

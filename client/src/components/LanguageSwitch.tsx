@@ -16,11 +16,12 @@ export function LanguageSwitch() {
           className="segmented__option"
           lang={option}
           aria-pressed={language === option}
-          aria-label={t(option === 'id' ? 'language.id' : 'language.en')}
           title={t(option === 'id' ? 'language.id' : 'language.en')}
           onClick={() => languageChosen(option)}
         >
+          {/* The visible code starts the accessible name ("EN English"), so speech input can say what it sees. */}
           {option.toUpperCase()}
+          <span className="visually-hidden"> {t(option === 'id' ? 'language.id' : 'language.en')}</span>
         </button>
       ))}
     </div>

@@ -6,6 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { errorMessageKey } from '../api/errorMessage.ts';
 import { useAppState, useAppStore, useT } from '../app/StoreContext.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { downloadMapImage } from '../export/mapImage.ts';
 import type { MapController } from '../map/MapController.ts';
 
 /** The map area; MapLibre's code is loaded after first paint, in its own chunk. */
@@ -32,6 +33,9 @@ export function MapView() {
         controller = new MapController(container, store, {
           basemapStyleUrl,
           onBoundariesFailed: (error) => setProblem(errorMessageKey(error)),
+          onMapImage: (image, attribution) => {
+            downloadMapImage(image, attribution, store.getState()).catch(() => setProblem('export.failed'));
+          },
         });
         controllerRef.current = controller;
       },
@@ -45,7 +49,9 @@ export function MapView() {
   }, [store, configReady, basemapStyleUrl]);
 
   return (
-    <section className="map" aria-label={t('map.label')}>
+    // Not a labelled section: MapController names the canvas itself as the map's region landmark (`map.label`), and a
+    // second landmark of the same name around it would be announced twice (axe-core's landmark-unique).
+    <div className="map">
       <div id="map" ref={containerRef} className="map__canvas" tabIndex={-1} data-testid="map" />
       <div className="map__controls" role="group" aria-label={t('map.controls')}>
         <button
@@ -91,9 +97,9 @@ export function MapView() {
       </div>
       {problem && (
         <div className="banner banner--error map__problem" role="alert">
-          {t('map.loadFailed', { reason: t(problem) })}
+          {problem === 'export.failed' ? t(problem) : t('map.loadFailed', { reason: t(problem) })}
         </div>
       )}
-    </section>
+    </div>
   );
 }

@@ -9,6 +9,7 @@ import { BOUNDARY_COLOUR } from '../map/layers/boundaries.ts';
 import { WIDE_LAYOUT_MIN_WIDTH_PX } from '../map/viewport.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { EmergingLegend } from './EmergingLegend.tsx';
+import { ExportButtons } from './ExportButtons.tsx';
 import { HotspotLegend } from './HotspotLegend.tsx';
 import { MapLayerSwitches } from './MapLayerSwitches.tsx';
 import { ModelPanel } from './ModelPanel.tsx';
@@ -94,6 +95,7 @@ export function SidePanel() {
             ))}
           </ul>
         </section>
+        <ExportButtons />
         <ModelPanel />
         <section className="panel__section">
           <h2 className="panel__heading">{t('panel.aboutTitle')}</h2>

@@ -60,6 +60,8 @@ export interface MapControllerOptions {
   basemapStyleUrl?: string | null;
   /** Called when the boundaries could not be loaded from the API. */
   onBoundariesFailed?: (error: unknown) => void;
+  /** Called with a copy of the map's drawn canvas (device pixels) and its attribution text after each `mapImageRequested`. */
+  onMapImage?: (image: HTMLCanvasElement, attribution: string) => void;
 }
 
 /** `eventData` marking camera moves the controller makes to show the home view. */
@@ -67,6 +69,9 @@ const HOME_MOVE = { titikRawanHome: true } as const;
 
 /** Duration of animated camera moves started from the dashboard's own buttons, in milliseconds. */
 export const CAMERA_ANIMATION_MS = 400;
+
+/** Padding around East Jakarta on a printed home view, in CSS pixels. */
+const PRINT_PADDING_PX = 12;
 
 /** The source each drawn analysis is written to. */
 const ANALYSIS_SOURCE: Readonly<Record<MapAnalysis, SourceId>> = {
@@ -105,17 +110,25 @@ export class MapController {
   private readonly abort = new AbortController();
   private readonly unsubscribers: Array<() => void> = [];
   private readonly onBoundariesFailed: ((error: unknown) => void) | undefined;
+  private readonly onMapImage: ((image: HTMLCanvasElement, attribution: string) => void) | undefined;
   private areas: Partial<Record<AreaLevel, AreaCollection>> = {};
   private destroyed = false;
   /** Whether the style has loaded (its sources exist); set on the map's first `load` event. */
   private styleReady = false;
+  /** Matches while the page is printed, so the home view is fitted to the printed map and back. */
+  private readonly printMedia: MediaQueryList | null =
+    typeof window.matchMedia === 'function' ? window.matchMedia('print') : null;
+  /** Whether the map shows the home view (all of East Jakarta) rather than a place the person moved to. */
+  private atHome: boolean;
 
   /** Creates the map in `container`, starting from the store's view (or all of East Jakarta). */
   constructor(container: HTMLElement, store: AppStore, options: MapControllerOptions = {}) {
     this.store = store;
     this.onBoundariesFailed = options.onBoundariesFailed;
+    this.onMapImage = options.onMapImage;
     const origin = options.origin ?? window.location.origin;
     const { language, mapView } = store.getState();
+    this.atHome = mapView === null;
 
     this.map = new maplibregl.Map({
       container,
@@ -131,6 +144,8 @@ export class MapController {
       touchPitch: false,
       attributionControl: false,
       locale: { 'AttributionControl.ToggleAttribution': translate(language)('map.attribution') },
+      // Keep the drawn frame so that printing (and headless Chromium) gets the map, not a blank canvas.
+      canvasContextAttributes: { preserveDrawingBuffer: true },
     });
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
@@ -145,9 +160,11 @@ export class MapController {
     this.map.on('load', this.handleLoad);
     this.map.on('styleimagemissing', this.handleImageMissing);
     this.map.on('click', this.handleClick);
+    this.printMedia?.addEventListener('change', this.handlePrintMedia);
 
     this.unsubscribers.push(
       store.subscribe((state) => state.homeViewRequests, this.showHome),
+      store.subscribe((state) => state.mapImageRequests, this.captureImage),
       store.subscribe((state) => state.language, this.applyLanguage),
       store.subscribe((state) => state.releasedCounts.shown, this.applyRelease),
       store.subscribe((state) => state.mapLayers, this.applyLayers),
@@ -166,11 +183,13 @@ export class MapController {
 
   /** Zooms in one level, animated. */
   zoomIn(): void {
+    this.atHome = false;
     this.map.zoomIn({ duration: CAMERA_ANIMATION_MS });
   }
 
   /** Zooms out one level, animated. */
   zoomOut(): void {
+    this.atHome = false;
     this.map.zoomOut({ duration: CAMERA_ANIMATION_MS });
   }
 
@@ -184,6 +203,7 @@ export class MapController {
     this.map.off('load', this.handleLoad);
     this.map.off('styleimagemissing', this.handleImageMissing);
     this.map.off('click', this.handleClick);
+    this.printMedia?.removeEventListener('change', this.handlePrintMedia);
     withdrawMapForTests(this.map);
     exposeReleaseForTests(null);
     for (const analysis of MAP_ANALYSES) exposeAnalysisForTests(analysis, null);
@@ -192,6 +212,8 @@ export class MapController {
 
   private readonly handleMoveEnd = (event: MapLibreEvent & Partial<typeof HOME_MOVE>): void => {
     if (event.titikRawanHome) return;
+    // Moves the person makes carry their input event; resizes of the container do not leave the home view.
+    if (event.originalEvent) this.atHome = false;
     const center = this.map.getCenter();
     const view: MapView = { center: lngLat(center.lng, center.lat), zoom: this.map.getZoom() };
     this.store.getState().mapMoved(view);
@@ -292,7 +314,38 @@ export class MapController {
     source.setData(feature ? { type: 'FeatureCollection', features: [feature] } : EMPTY);
   };
 
+  /** Draws a fresh frame and hands a copy of it to `onMapImage`, read in the same frame it was drawn. */
+  private readonly captureImage = (): void => {
+    if (this.destroyed) return;
+    this.map.once('render', () => {
+      if (this.destroyed) return;
+      const drawn = this.map.getCanvas();
+      const copy = document.createElement('canvas');
+      copy.width = drawn.width;
+      copy.height = drawn.height;
+      copy.getContext('2d')?.drawImage(drawn, 0, 0);
+      const attribution = this.map.getContainer().querySelector('.maplibregl-ctrl-attrib-inner');
+      this.onMapImage?.(copy, attribution?.textContent?.trim() ?? '');
+    });
+    this.map.triggerRepaint();
+  };
+
+  /**
+   * Printing moves the side panel off the map and gives the map the page's size: fit the home view (when shown) to
+   * that map without the panel's padding, drawn at once; fit it back with the padding afterwards.
+   */
+  private readonly handlePrintMedia = (event: MediaQueryListEvent): void => {
+    if (this.destroyed) return;
+    this.map.resize(HOME_MOVE);
+    if (this.atHome) {
+      const padding = event.matches ? PRINT_PADDING_PX : homePadding(this.map.getContainer().clientWidth);
+      this.map.fitBounds(EAST_JAKARTA_BOUNDS, { padding, animate: false }, HOME_MOVE);
+    }
+    this.map.redraw();
+  };
+
   private readonly showHome = (): void => {
+    this.atHome = true;
     const padding = homePadding(this.map.getContainer().clientWidth);
     this.map.fitBounds(EAST_JAKARTA_BOUNDS, { padding, duration: CAMERA_ANIMATION_MS }, HOME_MOVE);
   };

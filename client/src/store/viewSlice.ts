@@ -16,6 +16,8 @@ export interface ViewSlice {
   mapLayers: readonly MapLayer[];
   /** Whether the "model and forecast" section of the side panel is open (its figures load only then). */
   modelPanelOpen: boolean;
+  /** Counts requests to export the map view as a PNG image, so the map controller reacts to each one. */
+  mapImageRequests: number;
   /** The person chose a language. */
   languageChosen: (language: Language) => void;
   /** The map came to rest at a new position (sent by the map controller). */
@@ -26,6 +28,8 @@ export interface ViewSlice {
   layerSwitched: (layer: MapLayer, on: boolean) => void;
   /** The person opened (`true`) or closed the model and forecast section. */
   modelPanelToggled: (open: boolean) => void;
+  /** The person asked for an image (PNG) of the map view. */
+  mapImageRequested: () => void;
 }
 
 /** What the view starts from, usually read from the URL and storage. */
@@ -43,6 +47,7 @@ export function createViewSlice(initial: InitialView = {}): SliceCreator<ViewSli
     homeViewRequests: 0,
     mapLayers: switchedOn(initial.mapLayers ?? DEFAULT_MAP_LAYERS),
     modelPanelOpen: false,
+    mapImageRequests: 0,
     languageChosen: (language) => set({ language }),
     mapMoved: (mapView) => set({ mapView }),
     homeViewRequested: () =>
@@ -50,5 +55,6 @@ export function createViewSlice(initial: InitialView = {}): SliceCreator<ViewSli
     layerSwitched: (layer, on) =>
       set((state) => ({ mapLayers: withLayerSwitched(state.mapLayers, layer, on) })),
     modelPanelToggled: (modelPanelOpen) => set({ modelPanelOpen }),
+    mapImageRequested: () => set((state) => ({ mapImageRequests: state.mapImageRequests + 1 })),
   });
 }
