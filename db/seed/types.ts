@@ -1,5 +1,16 @@
 // Row types of the synthetic demo data set, mirroring the tables in db/migrations/00001_schema.sql.
 
+// The code lists the schema allows are the shared ones.
+export {
+  INCIDENT_CATEGORIES,
+  INTERVENTION_KINDS,
+  VENUE_KINDS,
+  type IncidentCategory,
+  type InterventionKind,
+  type VenueKind,
+} from '@titik-rawan/shared/codes';
+import type { IncidentCategory, InterventionKind, VenueKind } from '@titik-rawan/shared/codes';
+
 /** Longitude, latitude in WGS84 degrees, rounded to 6 decimals. */
 export type LonLat = [lon: number, lat: number];
 
@@ -11,48 +22,10 @@ export const ORGANISATION_KINDS = ['police', 'government', 'ngo', 'other'] as co
 /** Kind of a reporting or intervening organisation. */
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
 
-/** Venue kinds allowed by the schema. */
-export const VENUE_KINDS = [
-  'hotel',
-  'guest_house',
-  'kost',
-  'apartment',
-  'school',
-  'transport_hub',
-  'internet_cafe',
-  'karaoke_nightlife',
-  'massage_parlour',
-] as const;
-/** Kind of a venue. */
-export type VenueKind = (typeof VENUE_KINDS)[number];
-
-/** Incident categories allowed by the schema. */
-export const INCIDENT_CATEGORIES = [
-  'online_solicitation',
-  'peer_recruitment',
-  'csam',
-  'venue_exploitation',
-  'other',
-] as const;
-/** Category of an incident. */
-export type IncidentCategory = (typeof INCIDENT_CATEGORIES)[number];
-
 /** Coarse time-of-day bands allowed by the schema. */
 export const TIME_BANDS = ['night', 'morning', 'afternoon', 'evening'] as const;
 /** Coarse time of day of an incident. */
 export type TimeBand = (typeof TIME_BANDS)[number];
-
-/** Intervention kinds allowed by the schema. */
-export const INTERVENTION_KINDS = [
-  'banner',
-  'cctv',
-  'socialisation',
-  'kk_check',
-  'code_of_conduct',
-  'outreach_visit',
-] as const;
-/** Kind of a prevention intervention. */
-export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
 
 /** Venue source values allowed by the schema. */
 export type VenueSource = 'synthetic' | 'osm' | 'partner';

@@ -159,6 +159,13 @@ describe('GET /api/hotspots/emerging', () => {
     expect(counts).toBe(map.features.length);
   });
 
+  it('audits each signed-in request, without the data', async () => {
+    await emerging('resolution=8&step=quarter&category=csam', cookies.ngo);
+    const [row] = await db.sql<{ target: string }[]>`
+      select target from audit_log where actor = 'ngo' and action = 'release.read' order by id desc limit 1`;
+    expect(row?.target).toBe('emerging r8 quarter csam');
+  });
+
   it('gives the public tier quarterly classes at resolution 7 only', async () => {
     const map = await emerging('resolution=7&step=quarter&category=all');
     expect(map.release.tier).toBe('public');

@@ -64,6 +64,14 @@ export interface WithheldReason {
   message: string;
 }
 
+/** What every hot spot map's computation leaves for the analyses built on it. */
+interface MapStatistics {
+  counts: Float64Array;
+  z: Float64Array;
+  mean: number;
+  sd: number;
+}
+
 /** A bound on the sum of some cells' counts in one period and category, implied by a published result. */
 export interface CountFact {
   resolution: CellResolution;
@@ -205,8 +213,10 @@ export function buildAnalytics(
   const milliseconds = { hotspots: 0, emerging: 0, risk: 0, forecasts: 0 };
   if (!span) return { options, hotspots, emerging, forecasts, risk, milliseconds };
   const categories = [ALL_CATEGORIES, ...options.categories];
-  const z = new Map<string, Float64Array>();
-  const stepStats = new Map<string, { mean: number; sd: number; counts: Float64Array }>();
+  // The counts and Gi* of every map, by map key: read again by emerging hot spots, risk terrain and forecasts.
+  const computed = new Map<string, MapStatistics>();
+  const countsOf = (resolution: CellResolution, period: string, category: string): Float64Array =>
+    (computed.get(hotspotKey(resolution, period, category)) as MapStatistics).counts;
   for (const resolution of CELL_RESOLUTIONS) {
     const cube = buildCellCube(geography, rows, resolution, span);
     const hood = cellNeighbourhoods(cube.cells, options.ringDistance);
@@ -229,8 +239,7 @@ export function buildAnalytics(
                   message: `Only ${result.cellsWithData} cells have incidents in this period and category; hot spots need at least ${options.minCellsWithData} to mean anything. Choose a longer period, all categories or resolution 8.`,
                 }
               : null;
-          z.set(key, result.z);
-          stepStats.set(key, { mean: result.mean, sd: result.sd, counts });
+          computed.set(key, { z: result.z, mean: result.mean, sd: result.sd, counts });
           hotspots.set(key, {
             kind: 'hotspots',
             key,
@@ -263,10 +272,12 @@ export function buildAnalytics(
       if (steps.length < 4) continue;
       for (const category of categories) {
         const maps = steps.map((p) => hotspots.get(hotspotKey(resolution, p.key, category)) as HotspotMap);
-        const zs = steps.map((p) => z.get(hotspotKey(resolution, p.key, category)) as Float64Array);
+        const stats = steps.map(
+          (p) => computed.get(hotspotKey(resolution, p.key, category)) as MapStatistics,
+        );
         const results = emergingHotSpots(
           maps.map((m) => m.bins),
-          zs,
+          stats.map((m) => m.z),
           { trendAlpha: options.trendAlpha },
         );
         const classes = results.map((r) => r.class);
@@ -279,9 +290,7 @@ export function buildAnalytics(
                 message: `Only ${reliableSteps} of ${maps.length} time steps have at least ${options.minCellsWithData} cells with incidents; trends over such sparse steps mean little. Choose quarters, all categories or resolution 8.`,
               }
             : null;
-        const facts = emergingFacts(classes, steps, resolution, category, hood, (p) =>
-          stepStats.get(hotspotKey(resolution, p.key, category)),
-        );
+        const facts = emergingFacts(classes, steps, stats, resolution, category, hood);
         emerging.set(key, {
           kind: 'emerging',
           key,
@@ -313,7 +322,7 @@ export function buildAnalytics(
     for (const kind of ['quarter', 'year'] as const) {
       for (const period of periodsInSpan(kind, span)) {
         for (const category of categories) {
-          const counts = cellCounts(cube, period, category);
+          const counts = countsOf(resolution, period.key, category);
           const terrain = riskTerrain({ cells: cube.cells as H3Index[], counts, venues });
           risk.set(riskKey(resolution, period.key, category), {
             key: riskKey(resolution, period.key, category),
@@ -339,33 +348,32 @@ export function buildAnalytics(
         const previous = periods[index - 1];
         if (!previous) return;
         // Category by category, hit rates would publish many small exact sums and say little: all only.
-        for (const category of [ALL_CATEGORIES]) {
-          const counts = cellCounts(cube, period, category);
-          const total = periodTotal(cube, period, category);
-          const map = hotspots.get(hotspotKey(resolution, previous.key, category)) as HotspotMap;
-          const hot = [...map.bins.keys()].filter((i) => (map.bins[i] ?? 0) > 0);
-          const riskMap = risk.get(riskKey(resolution, previous.key, category)) as RiskMap;
-          const flagged = topCells(
-            riskMap.scores,
-            Math.max(1, Math.round(riskMap.scores.length * options.riskForecastShare)),
+        const category = ALL_CATEGORIES;
+        const counts = countsOf(resolution, period.key, category);
+        const total = periodTotal(cube, period, category);
+        const map = hotspots.get(hotspotKey(resolution, previous.key, category)) as HotspotMap;
+        const hot = [...map.bins.keys()].filter((i) => (map.bins[i] ?? 0) > 0);
+        const riskMap = risk.get(riskKey(resolution, previous.key, category)) as RiskMap;
+        const flagged = topCells(
+          riskMap.scores,
+          Math.max(1, Math.round(riskMap.scores.length * options.riskForecastShare)),
+        );
+        const maps = [
+          { of: 'hotspots' as const, cells: hot, dependsOn: map.key },
+          { of: 'risk' as const, cells: flagged, dependsOn: null },
+        ];
+        for (const { of, cells, dependsOn } of maps) {
+          const key = forecastKey(of, resolution, period.key, category);
+          forecasts.set(
+            key,
+            forecastFigure(key, cells, counts, total, {
+              resolution,
+              period,
+              category,
+              dependsOn,
+              priority: 100 + priorityOf(resolution, kind, category),
+            }),
           );
-          const maps = [
-            { of: 'hotspots' as const, cells: hot, dependsOn: map.key },
-            { of: 'risk' as const, cells: flagged, dependsOn: null },
-          ];
-          for (const { of, cells, dependsOn } of maps) {
-            const key = forecastKey(of, resolution, period.key, category);
-            forecasts.set(
-              key,
-              forecastFigure(key, cells, counts, total, {
-                resolution,
-                period,
-                category,
-                dependsOn,
-                priority: 100 + priorityOf(resolution, kind, category),
-              }),
-            );
-          }
         }
       });
     }
@@ -378,10 +386,10 @@ export function buildAnalytics(
 function emergingFacts(
   classes: readonly EmergingClass[],
   steps: readonly Period[],
+  stats: readonly MapStatistics[],
   resolution: CellResolution,
   category: string,
   hood: CellNeighbourhoods,
-  statsOf: (p: Period) => { mean: number; sd: number; counts: Float64Array } | undefined,
 ): CountFact[] {
   const facts: CountFact[] = [];
   const n = classes.length;
@@ -396,11 +404,9 @@ function emergingFacts(
       if (known.cold === true) range = intersect(range, -Infinity, false, -significant, false);
       if (known.cold === false) range = intersect(range, -notSignificant, true, Infinity, false);
       if (range === UNBOUNDED) return;
-      const period = steps[t] as Period;
-      const stats = statsOf(period);
-      if (!stats) return;
-      const fact = neighbourhoodFact(range, i, stats.counts, hood, stats);
-      if (fact) facts.push({ resolution, period, category, ...fact });
+      const step = stats[t] as MapStatistics;
+      const fact = neighbourhoodFact(range, i, step.counts, hood, step);
+      if (fact) facts.push({ resolution, period: steps[t] as Period, category, ...fact });
     });
   });
   return facts;

@@ -42,7 +42,7 @@ export interface Publication {
 }
 
 /** Whether a tier's policy allows a result's resolution and period kind. */
-export function offeredTo(policy: TierPolicy, result: Pick<AnalysisResult, 'requires'>): boolean {
+function offeredTo(policy: TierPolicy, result: Pick<AnalysisResult, 'requires'>): boolean {
   return (
     result.requires.resolution <= policy.finestResolution &&
     isAtLeastAsCoarse(result.requires.periodKind, policy.finestPeriod)

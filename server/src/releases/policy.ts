@@ -81,8 +81,24 @@ export function validatePolicy(policy: ReleasePolicy): void {
 /** Why a request for a period or resolution is refused: a bad parameter (400), beyond the tier (403), or no data (404). */
 export interface AccessRefusal {
   status: 400 | 403 | 404;
-  parameter: 'period' | 'resolution';
+  parameter: 'period' | 'resolution' | 'step';
   message: string;
+}
+
+/**
+ * Why a tier may not see periods of a kind (403 naming the parameter that asked for it), or null when it may.
+ */
+export function checkPeriodKind(
+  policy: TierPolicy,
+  kind: PeriodKind,
+  parameter: 'period' | 'step',
+): AccessRefusal | null {
+  if (isAtLeastAsCoarse(kind, policy.finestPeriod)) return null;
+  return {
+    status: 403,
+    parameter,
+    message: `this access tier may see periods no finer than a ${policy.finestPeriod}`,
+  };
 }
 
 /** Parses and checks a requested period for a tier: the period, or why it is refused. */
@@ -91,13 +107,8 @@ export function checkPeriod(policy: TierPolicy, text: string, span: DataSpan | n
   if (!period) {
     return { status: 400, parameter: 'period', message: 'period must be YYYY, YYYY-Qn (n = 1–4) or YYYY-MM' };
   }
-  if (!isAtLeastAsCoarse(period.kind, policy.finestPeriod)) {
-    return {
-      status: 403,
-      parameter: 'period',
-      message: `this access tier may see periods no finer than a ${policy.finestPeriod}`,
-    };
-  }
+  const tooFine = checkPeriodKind(policy, period.kind, 'period');
+  if (tooFine) return tooFine;
   if (!span || monthsOfPeriod(period, span).length === 0) {
     return {
       status: 404,

@@ -23,18 +23,27 @@ import {
   riskKey,
   type ForecastFigure,
 } from '../analytics/analytics-set';
-import { offeredTo, type Publication } from '../analytics/publication';
+import type { Publication } from '../analytics/publication';
 import type { Sql } from '../db/database';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
 import { GeographyOutlines } from '../releases/features';
 import type { CellResolution } from '../releases/geography';
-import { isAtLeastAsCoarse, periodsInSpan } from '../releases/periods';
+import { periodsInSpan } from '../releases/periods';
+import { checkPeriodKind, checkResolution } from '../releases/policy';
 import { releaseCells, releaseMetadata } from '../releases/release';
 import type { Analysed } from '../releases/build-in-worker';
 import type { CurrentRelease, ReleaseStore } from '../releases/release-store';
-import { conditional, ERRORS, json, releaseAccess } from './release-access';
+import {
+  auditRestrictedRead,
+  conditional,
+  ERRORS,
+  isRefusal,
+  json,
+  refuse,
+  releaseAccess,
+} from './release-access';
 
 /** The withheld flag and reason of a result for a tier. */
 function withheldFor(publication: Publication, tier: Tier, key: string) {
@@ -152,18 +161,13 @@ export function analyticsRoutes(sql: Sql, store: ReleaseStore) {
         const query = c.req.valid('query');
         const tier = c.get('tier');
         const { current, release } = await tierRelease(tier);
-        const resolution = Number(query.resolution) as CellResolution;
+        const tooFine = checkPeriodKind(release.policy, query.step, 'step');
+        if (tooFine) refuse(tooFine);
+        const resolution = checkResolution(release.policy, query.resolution);
+        if (isRefusal(resolution)) refuse(resolution);
+        await auditRestrictedRead(sql, c, `emerging r${resolution} ${query.step} ${query.category}`);
         const { analytics, publication } = analysedOf(current);
         const map = analytics.emerging.get(emergingKey(resolution, query.step, query.category));
-        if (map && !offeredTo(release.policy, map)) {
-          throw new ApiError(
-            403,
-            'not_for_this_tier',
-            !isAtLeastAsCoarse(query.step, release.policy.finestPeriod)
-              ? `query parameter "step": this access tier may see ${release.policy.finestPeriod}s and coarser only`
-              : `query parameter "resolution": this access tier may see resolution ${release.policy.finestResolution} and coarser only`,
-          );
-        }
         if (!map) throw notComputed(`emerging hot spots by ${query.step}`);
         if (conditional(c, current.version)) return c.body(null, 304);
         const held = withheldFor(publication, tier, map.key);
