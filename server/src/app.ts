@@ -14,6 +14,7 @@ import { basemapRoutes } from './routes/basemap';
 import { configRoutes } from './routes/config';
 import { geographyRoutes } from './routes/geography';
 import { healthRoutes } from './routes/health';
+import { placeRoutes } from './routes/places';
 import { releaseRoutes } from './routes/releases';
 import { ReleaseStore } from './releases/release-store';
 import { DEFAULT_ANALYTICS_OPTIONS } from './analytics/analytics-set';
@@ -40,7 +41,8 @@ export function createApp({ db, config }: AppDeps) {
     .route('/config', configRoutes(config))
     .route('/geography', geographyRoutes(db.sql))
     .route('/releases', releaseRoutes(db.sql, releases))
-    .route('/', analyticsRoutes(db.sql, releases));
+    .route('/', analyticsRoutes(db.sql, releases))
+    .route('/', placeRoutes(db.sql, releases));
 
   api.get(
     '/openapi.json',

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { AREA_LEVELS, INCIDENT_CATEGORIES, TIERS, VENUE_KINDS, areaLevelSchema, roleSchema } from './domain';
+import {
+  AREA_LEVELS,
+  INCIDENT_CATEGORIES,
+  INTERVENTION_KINDS,
+  TIERS,
+  VENUE_KINDS,
+  areaLevelSchema,
+  roleSchema,
+} from './domain';
 
 /** Body of every API error: a stable machine code and a message in plain words. */
 export const apiErrorSchema = z.object({
@@ -362,3 +370,98 @@ export const forecastChecksSchema = z.object({
 });
 /** Forecast checks of a period. */
 export type ForecastChecks = z.infer<typeof forecastChecksSchema>;
+
+/** Pattern of a place the panel details: an H3 cell of resolution 7 or 8, or an East Jakarta area code. */
+export const PLACE_PATTERN = /^(8[78][0-9a-f]{13}|31\.75(\.\d{2}(\.\d{4})?)?)$/;
+
+const placeParameter = z
+  .string()
+  .regex(PLACE_PATTERN, 'must be an H3 cell of resolution 7 or 8, or an area code such as 31.75.01.1001');
+
+/** `GET /api/releases/series` query: one place's released series, period by period of one length. */
+export const releaseSeriesQuerySchema = z.object({
+  place: placeParameter,
+  step: z.enum(['year', 'quarter', 'month'], { error: 'must be year, quarter or month' }),
+  category: categoryParameter,
+});
+
+/** `GET /api/releases/series` response: the released count of every period of the step, oldest first. */
+export const releaseSeriesSchema = z.object({
+  release: releaseInfoSchema.omit({ period: true }).extend({ step: z.enum(['year', 'quarter', 'month']) }),
+  place: z.string(),
+  series: z.array(z.object({ period: z.string(), ...releasedCount })),
+});
+/** A place's released series. */
+export type ReleaseSeries = z.infer<typeof releaseSeriesSchema>;
+
+/** Notice every venue response carries: venues are for planning, never places of incidents. */
+export const VENUE_NOTICE =
+  'Venues are shown for planning prevention (where a banner, camera or visit could help). They are not places where incidents happened.';
+
+/** `GET /api/venues` query. */
+export const venuesQuerySchema = z.object({
+  kind: z
+    .enum(['all', ...VENUE_KINDS], { error: `must be all or one of ${VENUE_KINDS.join(', ')}` })
+    .default('all'),
+});
+
+/** A GeoJSON point. */
+const pointSchema = z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) });
+
+/** `GET /api/venues` response: venues as points, for planning. */
+export const venuesSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  notice: z.literal(VENUE_NOTICE),
+  synthetic: z.boolean(),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.string(),
+      geometry: pointSchema,
+      properties: z.object({
+        kind: z.enum(VENUE_KINDS),
+        name: z.string(),
+        source: z.enum(['synthetic', 'osm', 'partner']),
+      }),
+    }),
+  ),
+});
+/** Venues. */
+export type Venues = z.infer<typeof venuesSchema>;
+
+/** `GET /api/interventions` response: located prevention work; kinds the tier may not see are named, not sent. */
+export const interventionsSchema = z.object({
+  type: z.literal('FeatureCollection'),
+  synthetic: z.boolean(),
+  /** Kinds left out for the caller's tier (CCTV positions are for the task force and admins only). */
+  withheldKinds: z.array(z.enum(INTERVENTION_KINDS)),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.string(),
+      geometry: pointSchema,
+      properties: z.object({
+        kind: z.enum(INTERVENTION_KINDS),
+        startedOn: z.string(),
+        organisation: z.string(),
+        venueKind: z.enum(VENUE_KINDS).nullable(),
+      }),
+    }),
+  ),
+});
+/** Interventions. */
+export type Interventions = z.infer<typeof interventionsSchema>;
+
+/** `GET /api/places/summary` query. */
+export const placeSummaryQuerySchema = z.object({ place: placeParameter });
+
+/** `GET /api/places/summary` response: venues and interventions inside one cell or area, by kind. */
+export const placeSummarySchema = z.object({
+  place: z.string(),
+  notice: z.literal(VENUE_NOTICE),
+  venues: z.record(z.enum(VENUE_KINDS), z.number().int()),
+  interventions: z.record(z.enum(INTERVENTION_KINDS), z.number().int()),
+  withheldKinds: z.array(z.enum(INTERVENTION_KINDS)),
+});
+/** A place's venues and interventions by kind. */
+export type PlaceSummary = z.infer<typeof placeSummarySchema>;

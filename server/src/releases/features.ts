@@ -1,6 +1,13 @@
-import type { H3Index } from '@titik-rawan/shared';
+import { AREA_LEVELS, type H3Index } from '@titik-rawan/shared';
 import { cellToBoundary } from 'h3-js';
-import { outlineOfCells, type CellResolution, type ReleaseArea, type ReleaseGeography } from './geography';
+import {
+  CELL_RESOLUTIONS,
+  outlineOfCells,
+  type CellResolution,
+  type ReleaseArea,
+  type ReleaseGeography,
+} from './geography';
+import type { GeoUnit } from './table';
 
 /** A GeoJSON geometry of published geography. */
 export type Geometry =
@@ -52,4 +59,37 @@ export class GeographyOutlines {
     }
     return outline;
   }
+}
+
+/** A published cell or area named by its H3 index or area code. */
+export interface Place {
+  geo: GeoUnit;
+  /**
+   * What the place counts: the union of its base cells, as releases count incidents (a cell's drawn hexagon
+   * differs slightly from its base cells', as H3 children do not tile their parent exactly).
+   */
+  baseOutline: Geometry;
+}
+
+/** The published cell (resolution 7 or 8) or area a place parameter names, or null when there is none. */
+export function findPlace(
+  geography: ReleaseGeography,
+  outlines: GeographyOutlines,
+  text: string,
+): Place | null {
+  for (const resolution of CELL_RESOLUTIONS) {
+    if (geography.cells[resolution].includes(text as H3Index)) {
+      const cell = text as H3Index;
+      const baseCells = geography.baseCellsOfCell.get(cell) ?? [];
+      return {
+        geo: { kind: 'cell', resolution, cell },
+        baseOutline: { type: 'MultiPolygon', coordinates: outlineOfCells(baseCells) },
+      };
+    }
+  }
+  for (const level of AREA_LEVELS) {
+    const area = areasOfLevel(geography, level).find((candidate) => candidate.code === text);
+    if (area) return { geo: { kind: 'area', level, code: area.code }, baseOutline: outlines.area(area) };
+  }
+  return null;
 }

@@ -81,7 +81,7 @@ export function validatePolicy(policy: ReleasePolicy): void {
 /** Why a request for a period or resolution is refused: a bad parameter (400), beyond the tier (403), or no data (404). */
 export interface AccessRefusal {
   status: 400 | 403 | 404;
-  parameter: 'period' | 'resolution' | 'step';
+  parameter: 'period' | 'resolution' | 'step' | 'place';
   message: string;
 }
 

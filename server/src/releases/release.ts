@@ -4,7 +4,7 @@ import type { H3Index, Tier } from '@titik-rawan/shared';
 import type { CellResolution, ReleaseGeography } from './geography';
 import type { DataSpan } from './periods';
 import type { ReleasePolicy, TierPolicy } from './policy';
-import { quantityKey } from './table';
+import { quantityKey, type GeoUnit } from './table';
 
 /** Figures about how one tier's release was decided. */
 export interface TierReleaseStats {
@@ -94,6 +94,25 @@ export function releaseAreas(
     const value = released(release, quantityKey({ kind: 'area', level, code: area.code }, period, category));
     if (!value) return null;
     out.push({ code: area.code, name: area.name, ...value });
+  }
+  return out;
+}
+
+/**
+ * Counts of one cell or area for each of the given periods and a category, in the order given; null when the
+ * release does not contain one of them (check the parameters first).
+ */
+export function releaseSeries(
+  release: TierRelease,
+  geo: GeoUnit,
+  periods: readonly string[],
+  category: string,
+): ({ period: string } & ReleasedCount)[] | null {
+  const out: ({ period: string } & ReleasedCount)[] = [];
+  for (const period of periods) {
+    const value = released(release, quantityKey(geo, period, category));
+    if (!value) return null;
+    out.push({ period, ...value });
   }
   return out;
 }

@@ -1,4 +1,5 @@
 import {
+  apiErrorSchema,
   releaseAreasQuerySchema,
   releaseCellsQuerySchema,
   releasedAreasSchema,
@@ -6,6 +7,8 @@ import {
   releaseGeographyQuerySchema,
   releaseGeographySchema,
   releaseMetadataSchema,
+  releaseSeriesQuerySchema,
+  releaseSeriesSchema,
   AREA_LEVELS,
   type ReleaseMetadata,
 } from '@titik-rawan/shared';
@@ -15,13 +18,21 @@ import type { Sql } from '../db/database';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
-import { areasOfLevel, GeographyOutlines } from '../releases/features';
+import { areasOfLevel, findPlace, GeographyOutlines } from '../releases/features';
 import { BASE_RESOLUTION } from '../releases/geography';
 import { periodsInSpan } from '../releases/periods';
-import { periodKindsOf, resolutionsOf } from '../releases/policy';
-import { releaseAreas, releaseCells, releaseMetadata } from '../releases/release';
+import { checkPeriodKind, checkResolution, periodKindsOf, resolutionsOf } from '../releases/policy';
+import { releaseAreas, releaseCells, releaseMetadata, releaseSeries } from '../releases/release';
 import type { ReleaseStore } from '../releases/release-store';
-import { conditional, ERRORS, json, releaseAccess } from './release-access';
+import {
+  auditRestrictedRead,
+  conditional,
+  ERRORS,
+  isRefusal,
+  json,
+  refuse,
+  releaseAccess,
+} from './release-access';
 
 const NOTES = [
   'Counts from 1 to threshold − 1 are never published: they are null with suppressed: true, and further values are suppressed so that no suppressed count can be recovered from any combination of published ones.',
@@ -112,6 +123,54 @@ export function releaseRoutes(sql: Sql, store: ReleaseStore) {
           },
           200,
         );
+      },
+    )
+    .get(
+      '/series',
+      describeRoute({
+        tags: ['releases'],
+        summary:
+          'One cell’s or area’s released counts, period by period (years, quarters or months as the tier allows)',
+        responses: {
+          200: {
+            description: 'The released series, oldest period first',
+            content: json(releaseSeriesSchema),
+          },
+          ...ERRORS,
+          404: { description: 'No published cell or area has that name', content: json(apiErrorSchema) },
+        },
+      }),
+      validate('query', releaseSeriesQuerySchema),
+      async (c) => {
+        const query = c.req.valid('query');
+        const { current, release } = await tierRelease(c.get('tier'));
+        const place = findPlace(store.geography, outlines, query.place);
+        if (!place) {
+          throw new ApiError(
+            404,
+            'unknown_place',
+            `query parameter "place": no published cell or area ${query.place}`,
+          );
+        }
+        const tooFine = checkPeriodKind(release.policy, query.step, 'step');
+        if (tooFine) refuse(tooFine);
+        if (place.geo.kind === 'cell') {
+          const resolution = checkResolution(release.policy, String(place.geo.resolution));
+          if (isRefusal(resolution)) refuse({ ...resolution, parameter: 'place' });
+        }
+        await auditRestrictedRead(sql, c, `series ${query.place} ${query.step} ${query.category}`);
+        if (conditional(c, current.version)) return c.body(null, 304);
+        const periods = current.set.span ? periodsInSpan(query.step, current.set.span).map((p) => p.key) : [];
+        const series = releaseSeries(release, place.geo, periods, query.category);
+        if (!series) throw new Error(`release lacks the series of ${query.place}`);
+        const info = {
+          tier: release.tier,
+          category: query.category,
+          threshold: release.policy.threshold,
+          synthetic: current.synthetic,
+          step: query.step,
+        };
+        return c.json({ release: info, place: query.place, series }, 200);
       },
     )
     .get(
