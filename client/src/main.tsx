@@ -1,8 +1,12 @@
-/** Entry point: builds the store from the URL, keeps the URL in step, asks the server about itself, its releases and analyses, renders the app. */
+/**
+ * Entry point: builds the store from the URL, keeps the URL in step, asks the server about itself, its releases,
+ * analyses, venues and interventions, renders the app.
+ */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import { followAnalyses } from './app/followAnalyses.ts';
+import { followPoints } from './app/followPoints.ts';
 import { followReleases } from './app/followReleases.ts';
 import { loadServerState } from './app/loadServerState.ts';
 import { StoreContext } from './app/StoreContext.ts';
@@ -16,6 +20,7 @@ syncViewToPage(store, (language) => translate(language)('app.documentTitle'));
 void loadServerState(store);
 followReleases(store);
 followAnalyses(store);
+followPoints(store);
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('index.html has no #root element');

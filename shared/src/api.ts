@@ -411,7 +411,7 @@ const pointSchema = z.object({ type: z.literal('Point'), coordinates: z.tuple([z
 /** `GET /api/venues` response: venues as points, for planning. */
 export const venuesSchema = z.object({
   type: z.literal('FeatureCollection'),
-  notice: z.literal(VENUE_NOTICE),
+  notice: z.string(),
   synthetic: z.boolean(),
   features: z.array(
     z.object({
@@ -458,7 +458,7 @@ export const placeSummaryQuerySchema = z.object({ place: placeParameter });
 /** `GET /api/places/summary` response: venues and interventions inside one cell or area, by kind. */
 export const placeSummarySchema = z.object({
   place: z.string(),
-  notice: z.literal(VENUE_NOTICE),
+  notice: z.string(),
   venues: z.record(z.enum(VENUE_KINDS), z.number().int()),
   interventions: z.record(z.enum(INTERVENTION_KINDS), z.number().int()),
   withheldKinds: z.array(z.enum(INTERVENTION_KINDS)),

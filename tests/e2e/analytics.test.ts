@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { DEFAULT_DEMO_PASSWORD } from '@titik-rawan/server/config';
 import { describe, expect, it } from 'vitest';
-import { openDashboard, saveScreenshot, useBrowserSession, waitForRelease } from './browser';
+import { clickRing, openDashboard, saveScreenshot, useBrowserSession, waitForRelease } from './browser';
 
 const DESKTOP = { width: 1920, height: 1080 };
 
@@ -90,25 +90,6 @@ function rows(body: HotspotsBody): HotspotRow[] {
 }
 
 /** Clicks the centre of a cell on the map canvas. */
-async function clickCell(page: Page, ring: number[][]): Promise<void> {
-  const corners = ring.slice(0, -1);
-  const lng = corners.reduce((sum, [x = 0]) => sum + x, 0) / corners.length;
-  const lat = corners.reduce((sum, [, y = 0]) => sum + y, 0) / corners.length;
-  const point = await page.evaluate(
-    ([lng, lat]) => {
-      const map = window.__titikRawanMap as unknown as {
-        project(lngLat: [number, number]): { x: number; y: number };
-        getCanvas(): HTMLCanvasElement;
-      };
-      const { x, y } = map.project([lng, lat]);
-      const box = map.getCanvas().getBoundingClientRect();
-      return { x: box.left + x, y: box.top + y };
-    },
-    [lng, lat] as [number, number],
-  );
-  await page.mouse.click(point.x, point.y);
-}
-
 async function signInAsSatgas(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Masuk' }).click();
   const dialog = page.getByRole('dialog', { name: 'Masuk ke Titik Rawan' });
@@ -181,8 +162,8 @@ describe('hotspot analytics', () => {
     const hottest = [...api.features].sort((a, b) => (b.properties.bin ?? -9) - (a.properties.bin ?? -9))[0];
     expect(hottest).toBeDefined();
     if (!hottest) return;
-    await clickCell(page, hottest.geometry.coordinates[0] ?? []);
-    const details = page.getByTestId('selected-cell');
+    await clickRing(page, hottest.geometry.coordinates[0] ?? []);
+    const details = page.getByTestId('selected-place');
     await details.waitFor();
     const labels: Record<string, string> = {
       '3': 'Titik panas, kepercayaan 99 %',
@@ -199,7 +180,7 @@ describe('hotspot analytics', () => {
     expect(await page.getByTestId('cell-factors').textContent()).not.toBe('');
     await saveScreenshot(page, 'analytics-selected-cell-desktop-1920x1080');
 
-    await page.getByRole('button', { name: 'Tutup rincian sel' }).click();
+    await page.getByRole('button', { name: 'Tutup rincian' }).click();
     await details.waitFor({ state: 'detached' });
   });
 

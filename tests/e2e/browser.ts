@@ -108,6 +108,8 @@ interface TestMap {
   loaded(): boolean;
   getZoom(): number;
   getCenter(): { lng: number; lat: number };
+  isMoving(): boolean;
+  jumpTo(options: { center: [number, number]; zoom: number }): void;
   queryRenderedFeatures(options: { layers: string[] }): Array<{ properties: Record<string, unknown> }>;
 }
 
@@ -229,6 +231,26 @@ export async function pixelCensus(
     },
     `data:image/png;base64,${png.toString('base64')}`,
   );
+}
+
+/** Clicks the map at the mean of a polygon ring's corners (inside any convex cell), as a person would. */
+export async function clickRing(page: Page, ring: number[][]): Promise<void> {
+  const corners = ring.slice(0, -1);
+  const lng = corners.reduce((sum, [x = 0]) => sum + x, 0) / corners.length;
+  const lat = corners.reduce((sum, [, y = 0]) => sum + y, 0) / corners.length;
+  const point = await page.evaluate(
+    ([lng, lat]) => {
+      const map = window.__titikRawanMap as unknown as {
+        project(lngLat: [number, number]): { x: number; y: number };
+        getCanvas(): HTMLCanvasElement;
+      };
+      const { x, y } = map.project([lng, lat]);
+      const box = map.getCanvas().getBoundingClientRect();
+      return { x: box.left + x, y: box.top + y };
+    },
+    [lng, lat] as [number, number],
+  );
+  await page.mouse.click(point.x, point.y);
 }
 
 /** Saves a full-page screenshot to tests/artifacts/ and returns its path. */

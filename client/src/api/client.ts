@@ -12,10 +12,14 @@ import type {
   CellResolution,
   ClientConfig,
   Health,
+  InterventionCollection,
+  PlaceSummary,
   ReleasedAreaCollection,
   ReleasedCellCollection,
   ReleaseMetadata,
+  ReleaseSeries,
   SessionUser,
+  VenueCollection,
 } from './types.ts';
 
 /** Why a call to the API failed: an HTTP status with the server's error code, or no answer at all. */
@@ -170,6 +174,35 @@ export async function fetchReleasedAreas(
   const areas = await call(() => api.releases.areas.$get({ query }, { init: { signal } }));
   // The server builds every area outline as a GeoJSON Polygon or MultiPolygon; refine the loose schema type.
   return areas as unknown as ReleasedAreaCollection;
+}
+
+/** `GET /api/releases/series`: one cell's or area's released counts for every year, quarter or month. */
+export async function fetchReleaseSeries(
+  query: { place: string; step: 'year' | 'quarter' | 'month'; category: CategoryFilter },
+  signal?: AbortSignal,
+): Promise<ReleaseSeries> {
+  const series = await call(() => api.releases.series.$get({ query }, { init: { signal } }));
+  // The route's type includes its bodiless 304, which fetch turns back into the cached 200 body.
+  return series as ReleaseSeries;
+}
+
+/** `GET /api/venues`: every venue as a point (signed-in accounts only; 401 `sign_in_required` otherwise). */
+export async function fetchVenues(signal?: AbortSignal): Promise<VenueCollection> {
+  const venues = await call(() => api.venues.$get({ query: {} }, { init: { signal } }));
+  // The server sends every venue as a GeoJSON Point; refine the schema type to GeoJSON's.
+  return venues as unknown as VenueCollection;
+}
+
+/** `GET /api/interventions`: located interventions the tier may see (signed-in accounts only). */
+export async function fetchInterventions(signal?: AbortSignal): Promise<InterventionCollection> {
+  const interventions = await call(() => api.interventions.$get({}, { init: { signal } }));
+  // The server sends every intervention as a GeoJSON Point; refine the schema type to GeoJSON's.
+  return interventions as unknown as InterventionCollection;
+}
+
+/** `GET /api/places/summary`: venues and interventions inside one cell or area, counted by kind. */
+export function fetchPlaceSummary(place: string, signal?: AbortSignal): Promise<PlaceSummary> {
+  return call(() => api.places.summary.$get({ query: { place } }, { init: { signal } }));
 }
 
 /** Static basemap files MapLibre loads itself from the server's `/basemap/` folder. */

@@ -7,12 +7,14 @@ import type {
   Emerging,
   Hotspots,
   IncidentCategory,
+  Interventions,
+  Venues,
   ReleaseInfo,
   ReleasedAreas,
   ReleasedCells,
   RiskTerrain,
 } from '@titik-rawan/shared';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 
 export type {
   AnalysisWarning,
@@ -25,9 +27,12 @@ export type {
   ClientConfig,
   Health,
   IncidentCategory,
+  InterventionKind,
   Me as SessionUser,
+  PlaceSummary,
   ReleaseInfo,
   ReleaseMetadata,
+  ReleaseSeries,
   RiskFactor,
   RiskModel,
   Role,
@@ -87,3 +92,14 @@ export type RiskTerrainCollection = FeatureCollection<Polygon, RiskTerrainProper
 
 /** A step of the emerging hot spot time series: calendar months or quarters. */
 export type EmergingStep = 'month' | 'quarter';
+
+/** Answer of `GET /api/venues`: venues as points for planning, with the notice that they are not places of incidents. */
+export type VenueCollection = FeatureCollection<Point, Venues['features'][number]['properties']> &
+  Pick<Venues, 'notice' | 'synthetic'>;
+
+/** Answer of `GET /api/interventions`: located interventions, and the kinds the tier may not see. */
+export type InterventionCollection = FeatureCollection<
+  Point,
+  Interventions['features'][number]['properties']
+> &
+  Pick<Interventions, 'synthetic' | 'withheldKinds'>;

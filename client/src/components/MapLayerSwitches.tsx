@@ -1,8 +1,11 @@
-/** Switches for the map layers (counts, risk terrain, hot spots, emerging hot spots) and the step of the trends. */
+/**
+ * Switches for the map layers (counts, risk terrain, hot spots, emerging hot spots, venues, interventions) and the
+ * step of the trends; the point layers are for signed-in accounts, and the public tier is told so.
+ */
 import type { ChangeEvent } from 'react';
 import { useAppState, useT } from '../app/StoreContext.ts';
 import type { MessageKey } from '../i18n/index.ts';
-import { MAP_LAYERS, type MapLayer } from '../map/layers/toggles.ts';
+import { ANALYSIS_LAYERS, MAP_LAYERS, POINT_LAYERS, type MapLayer } from '../map/layers/toggles.ts';
 import { analysisResolution } from '../store/analyses.ts';
 import { allowedEmergingSteps, EMERGING_STEPS, isEmergingStep } from '../store/filtersSlice.ts';
 
@@ -11,7 +14,11 @@ const LAYER_LABEL: Readonly<Record<MapLayer, MessageKey>> = {
   risk: 'layers.risk',
   hotspots: 'layers.hotspots',
   emerging: 'layers.emerging',
+  venues: 'layers.venues',
+  interventions: 'layers.interventions',
 };
+
+const isPointLayer = (layer: MapLayer) => (POINT_LAYERS as readonly MapLayer[]).includes(layer);
 
 /** One checkbox per layer; the trend step appears while emerging hot spots are on, months only for tiers that may. */
 export function MapLayerSwitches() {
@@ -26,7 +33,8 @@ export function MapLayerSwitches() {
   );
   const allowedSteps = metadata ? allowedEmergingSteps(metadata) : [step];
   const resolution = metadata ? analysisResolution(geography, metadata) : null;
-  const analysisOn = layers.some((layer) => layer !== 'counts');
+  const analysisOn = layers.some((layer) => (ANALYSIS_LAYERS as readonly MapLayer[]).includes(layer));
+  const signedIn = useAppState((state) => state.session.status === 'signedIn');
 
   const onStep = (event: ChangeEvent<HTMLSelectElement>) => {
     if (isEmergingStep(event.target.value)) emergingStepChosen(event.target.value);
@@ -43,7 +51,9 @@ export function MapLayerSwitches() {
             <label className="switch">
               <input
                 type="checkbox"
-                checked={layers.includes(layer)}
+                checked={layers.includes(layer) && (signedIn || !isPointLayer(layer))}
+                disabled={!signedIn && isPointLayer(layer)}
+                aria-describedby={!signedIn && isPointLayer(layer) ? 'points-sign-in' : undefined}
                 onChange={(event) => layerSwitched(layer, event.target.checked)}
                 data-testid={`layer-${layer}`}
               />
@@ -52,6 +62,11 @@ export function MapLayerSwitches() {
           </li>
         ))}
       </ul>
+      {!signedIn && (
+        <p className="filters__note" id="points-sign-in">
+          {t('layers.pointsNeedSignIn')}
+        </p>
+      )}
       {layers.includes('emerging') && (
         <label className="field switches__step">
           <span className="field__label">{t('layers.step')}</span>

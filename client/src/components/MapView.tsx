@@ -9,6 +9,14 @@ import type { MessageKey } from '../i18n/index.ts';
 import { downloadMapImage } from '../export/mapImage.ts';
 import type { MapController } from '../map/MapController.ts';
 
+/**
+ * MapLibre and the map controller, in their own chunk: fetched as soon as the dashboard's code runs, alongside its
+ * first API requests, and awaited once the basemap setting is known.
+ */
+const mapControllerModule = import('../map/MapController.ts');
+// A failed load is reported by the map area below; this only keeps it from counting as an unhandled rejection.
+mapControllerModule.catch(() => undefined);
+
 /** The map area; MapLibre's code is loaded after first paint, in its own chunk. */
 export function MapView() {
   const t = useT();
@@ -27,7 +35,7 @@ export function MapView() {
     if (!configReady || !container) return;
     let cancelled = false;
     let controller: MapController | null = null;
-    import('../map/MapController.ts').then(
+    mapControllerModule.then(
       ({ MapController }) => {
         if (cancelled) return;
         controller = new MapController(container, store, {

@@ -13,10 +13,12 @@ import { ExportButtons } from './ExportButtons.tsx';
 import { HotspotLegend } from './HotspotLegend.tsx';
 import { MapLayerSwitches } from './MapLayerSwitches.tsx';
 import { ModelPanel } from './ModelPanel.tsx';
+import { PointsLegend } from './PointsLegend.tsx';
 import { ReleaseFilters } from './ReleaseFilters.tsx';
 import { ReleaseLegend } from './ReleaseLegend.tsx';
 import { RiskTerrainLegend } from './RiskTerrainLegend.tsx';
-import { SelectedCellDetails } from './SelectedCellDetails.tsx';
+import { SelectedPlaceDetails } from './SelectedPlaceDetails.tsx';
+import { TierAccess } from './TierAccess.tsx';
 
 /** Colour of the transit line in the legend: Transjakarta corridor 2's blue, as in the OSM data. */
 const TRANSIT_LEGEND_COLOUR = '#264598';
@@ -69,7 +71,9 @@ export function SidePanel() {
       <div id={bodyId} className="panel__body" hidden={!open}>
         <ReleaseFilters />
         <MapLayerSwitches />
-        <SelectedCellDetails />
+        <SelectedPlaceDetails />
+        {layers.includes('interventions') && <PointsLegend kind="interventions" />}
+        {layers.includes('venues') && <PointsLegend kind="venues" />}
         {layers.includes('emerging') && <EmergingLegend />}
         {layers.includes('hotspots') && <HotspotLegend />}
         {layers.includes('risk') && <RiskTerrainLegend />}
@@ -96,6 +100,7 @@ export function SidePanel() {
           </ul>
         </section>
         <ExportButtons />
+        <TierAccess />
         <ModelPanel />
         <section className="panel__section">
           <h2 className="panel__heading">{t('panel.aboutTitle')}</h2>

@@ -19,10 +19,12 @@ import { analysisRequestKey, currentAnalysis } from '../store/analyses.ts';
 import type { ShownAnalysis } from '../store/analysesSlice.ts';
 import type { AppStore } from '../store/index.ts';
 import { releaseRequestKey, type ShownRelease } from '../store/releasesSlice.ts';
-import type { SelectedCell } from '../store/selectionSlice.ts';
+import type { PointKind, PointState } from '../store/pointsSlice.ts';
+import type { SelectedPlace } from '../store/selectionSlice.ts';
 import {
   EAST_JAKARTA_BOUNDS,
   lngLat,
+  type LngLat,
   MAX_ZOOM,
   MIN_ZOOM,
   PAN_LIMIT_BOUNDS,
@@ -31,6 +33,7 @@ import {
 import { areaLabelPoints } from './labelPoints.ts';
 import { EMERGING_LAYER } from './layers/emerging.ts';
 import { HOTSPOT_LAYER } from './layers/hotspots.ts';
+import { VENUE_LAYER } from './layers/places.ts';
 import { SOURCE, type SourceId } from './layers/ids.ts';
 import {
   NO_COUNT_CLASSES,
@@ -46,6 +49,7 @@ import { FONT_ATTRIBUTION, offlineStyle, withBoundaryOverlay } from './style.ts'
 import {
   exposeAnalysisForTests,
   exposeMapForTests,
+  exposePointsForTests,
   exposeReleaseForTests,
   withdrawMapForTests,
   type MapAnalysis,
@@ -83,7 +87,16 @@ const ANALYSIS_SOURCE: Readonly<Record<MapAnalysis, SourceId>> = {
 /** The analyses the map draws. */
 const MAP_ANALYSES = Object.keys(ANALYSIS_SOURCE) as MapAnalysis[];
 
-/** Layers whose features a click selects as a cell (hidden layers are not queried), topmost first. */
+/** The source each point layer's data is written to. */
+const POINT_SOURCE: Readonly<Record<PointKind, SourceId>> = {
+  venues: SOURCE.venues,
+  interventions: SOURCE.interventions,
+};
+
+/** The point layers the map draws. */
+const POINT_KINDS = Object.keys(POINT_SOURCE) as PointKind[];
+
+/** Layers whose features a click selects as a cell or area (hidden layers are not queried), topmost first. */
 const CLICKABLE_LAYERS = [
   EMERGING_LAYER.fill,
   EMERGING_LAYER.withheld,
@@ -96,11 +109,24 @@ const CLICKABLE_LAYERS = [
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-/** The H3 cell a clicked feature stands for, or `null` for an area. */
-function clickedCell(properties: Record<string, unknown> | null | undefined): SelectedCell | null {
-  const cell = properties?.cell;
-  const resolution = properties?.resolution;
-  return typeof cell === 'string' && typeof resolution === 'number' ? { cell, resolution } : null;
+/** The H3 cell or area a clicked feature stands for, or `null` when it is neither. */
+function clickedPlace(properties: Record<string, unknown> | null | undefined): SelectedPlace | null {
+  const { cell, resolution, code, level, name } = properties ?? {};
+  if (typeof cell === 'string' && typeof resolution === 'number')
+    return { kind: 'cell', id: cell, resolution };
+  if (typeof code === 'string' && isAreaLevel(level) && typeof name === 'string') {
+    return { kind: 'area', id: code, level, name };
+  }
+  return null;
+}
+
+function isAreaLevel(value: unknown): value is AreaLevel {
+  return value === 'kota' || value === 'kecamatan' || value === 'kelurahan';
+}
+
+/** The id of the cell or area a drawn feature stands for. */
+function placeIdOf(feature: Feature): unknown {
+  return feature.properties?.cell ?? feature.properties?.code;
 }
 
 /** Owns the dashboard's MapLibre map for one container; call `destroy()` when the container goes away. */
@@ -168,7 +194,13 @@ export class MapController {
       store.subscribe((state) => state.language, this.applyLanguage),
       store.subscribe((state) => state.releasedCounts.shown, this.applyRelease),
       store.subscribe((state) => state.mapLayers, this.applyLayers),
-      store.subscribe((state) => state.selectedCell, this.applySelection),
+      store.subscribe((state) => state.selectedPlace, this.applySelection),
+      ...POINT_KINDS.map((kind) =>
+        store.subscribe(
+          (state) => state.points[kind],
+          (points) => this.applyPoints(kind, points),
+        ),
+      ),
       ...MAP_ANALYSES.map((analysis) =>
         store.subscribe(
           (state) => currentAnalysis(state, analysis),
@@ -207,6 +239,7 @@ export class MapController {
     withdrawMapForTests(this.map);
     exposeReleaseForTests(null);
     for (const analysis of MAP_ANALYSES) exposeAnalysisForTests(analysis, null);
+    for (const kind of POINT_KINDS) exposePointsForTests(kind, null);
     this.map.remove();
   }
 
@@ -232,15 +265,38 @@ export class MapController {
     this.applyLayers(state.mapLayers);
     this.applyRelease(state.releasedCounts.shown);
     for (const analysis of MAP_ANALYSES) this.applyAnalysis(analysis, currentAnalysis(state, analysis));
+    for (const kind of POINT_KINDS) this.applyPoints(kind, state.points[kind]);
   };
 
-  /** Selects the topmost cell under a click, or clears the selection when no cell is there. */
+  /**
+   * Zooms into a clicked cluster of venues; otherwise selects the topmost cell or area under the click, or clears
+   * the selection when none is there.
+   */
   private readonly handleClick = (event: MapMouseEvent): void => {
+    const [cluster] = this.map.getLayer(VENUE_LAYER.clusters)
+      ? this.map.queryRenderedFeatures(event.point, { layers: [VENUE_LAYER.clusters] })
+      : [];
+    const clusterId = cluster?.properties?.cluster_id;
+    if (cluster?.geometry.type === 'Point' && typeof clusterId === 'number') {
+      const [lng, lat] = cluster.geometry.coordinates as [number, number];
+      void this.expandCluster(clusterId, lngLat(lng, lat));
+      return;
+    }
     const layers = CLICKABLE_LAYERS.filter((id) => this.map.getLayer(id));
     const features = this.map.queryRenderedFeatures(event.point, { layers });
-    const cell = features.map((feature) => clickedCell(feature.properties)).find((found) => found !== null);
-    this.store.getState().cellSelected(cell ?? null);
+    const place = features.map((feature) => clickedPlace(feature.properties)).find((found) => found !== null);
+    this.store.getState().placeSelected(place ?? null);
   };
+
+  /** Zooms to where a venue cluster breaks apart, centred on it. */
+  private async expandCluster(clusterId: number, center: LngLat): Promise<void> {
+    const source = this.map.getSource<GeoJSONSource>(SOURCE.venues);
+    if (!source) return;
+    const zoom = await source.getClusterExpansionZoom(clusterId);
+    if (this.destroyed) return;
+    this.atHome = false;
+    this.map.easeTo({ center: [center.lng, center.lat], zoom, duration: CAMERA_ANIMATION_MS });
+  }
 
   private readonly handleImageMissing = (event: MapStyleImageMissingEvent): void => {
     if (event.id === SUPPRESSED_PATTERN) this.addSuppressedPattern();
@@ -268,7 +324,7 @@ export class MapController {
     exposeReleaseForTests(
       shown ? { key: releaseRequestKey(shown.request), features: shown.collection.features.length } : null,
     );
-    this.applySelection(this.store.getState().selectedCell);
+    this.applySelection(this.store.getState().selectedPlace);
   };
 
   /** Writes an analysis (or nothing) into its source. */
@@ -283,7 +339,17 @@ export class MapController {
         ? { key: analysisRequestKey(analysis, shown.request), features: shown.data.features.length }
         : null,
     );
-    this.applySelection(this.store.getState().selectedCell);
+    this.applySelection(this.store.getState().selectedPlace);
+  }
+
+  /** Writes a point layer's venues or interventions (or nothing while they are not loaded) into its source. */
+  private applyPoints<K extends PointKind>(kind: K, points: PointState<K>): void {
+    if (this.destroyed || !this.styleReady) return;
+    const source = this.map.getSource<GeoJSONSource>(POINT_SOURCE[kind]);
+    if (!source) return;
+    const data = points.status === 'ready' ? (points.data as FeatureCollection) : EMPTY;
+    source.setData(data);
+    exposePointsForTests(kind, points.status === 'ready' ? data.features.length : null);
   }
 
   /** Shows the style layers of the map layers switched on and hides the others. */
@@ -294,8 +360,8 @@ export class MapController {
     }
   };
 
-  /** Outlines the selected cell, taking its outline from whichever drawn collection holds it. */
-  private readonly applySelection = (selected: SelectedCell | null): void => {
+  /** Outlines the selected cell or area, taking its outline from whichever drawn collection holds it. */
+  private readonly applySelection = (selected: SelectedPlace | null): void => {
     if (this.destroyed || !this.styleReady) return;
     const source = this.map.getSource<GeoJSONSource>(SOURCE.selection);
     if (!source) return;
@@ -309,7 +375,7 @@ export class MapController {
     const feature: Feature | undefined = selected
       ? collections
           .flatMap((collection) => collection.features)
-          .find((candidate) => candidate.properties?.cell === selected.cell)
+          .find((candidate) => placeIdOf(candidate) === selected.id)
       : undefined;
     source.setData(feature ? { type: 'FeatureCollection', features: [feature] } : EMPTY);
   };

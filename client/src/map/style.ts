@@ -8,6 +8,12 @@ import { basemapLayers } from './layers/basemap.ts';
 import { boundaryLayers } from './layers/boundaries.ts';
 import { emergingLayers } from './layers/emerging.ts';
 import { hotspotLayers } from './layers/hotspots.ts';
+import {
+  interventionLayers,
+  VENUE_CLUSTER_MAX_ZOOM,
+  VENUE_CLUSTER_RADIUS_PX,
+  venueLayers,
+} from './layers/places.ts';
 import { SOURCE } from './layers/ids.ts';
 import { releaseLayers } from './layers/releases.ts';
 import { riskTerrainLayers } from './layers/riskTerrain.ts';
@@ -34,8 +40,8 @@ function emptyGeoJson(attribution?: string): GeoJSONSourceSpecification {
 }
 
 /**
- * Sources of the boundary, released-counts, analysis and selection layers, empty until the controller loads
- * them from the API (label points are computed in the browser from the polygons).
+ * Sources of the boundary, released-counts, analysis, selection, venue and intervention layers, empty until the
+ * controller loads them from the API (label points are computed in the browser from the polygons); venues cluster.
  */
 export function boundarySources(): Record<string, SourceSpecification> {
   return {
@@ -49,12 +55,19 @@ export function boundarySources(): Record<string, SourceSpecification> {
     [SOURCE.hotspots]: emptyGeoJson(),
     [SOURCE.emerging]: emptyGeoJson(),
     [SOURCE.selection]: emptyGeoJson(),
+    [SOURCE.venues]: {
+      ...emptyGeoJson(),
+      cluster: true,
+      clusterMaxZoom: VENUE_CLUSTER_MAX_ZOOM,
+      clusterRadius: VENUE_CLUSTER_RADIUS_PX,
+    },
+    [SOURCE.interventions]: emptyGeoJson(),
   };
 }
 
 /**
  * Our layers drawn over any basemap, bottom to top: released counts, risk terrain, hot spots, emerging hot
- * spots, the selected cell, then the boundary outlines and names.
+ * spots, venues, interventions, the selected place, then the boundary outlines and names.
  */
 export function overlayLayers() {
   return [
@@ -62,6 +75,8 @@ export function overlayLayers() {
     ...riskTerrainLayers(),
     ...hotspotLayers(),
     ...emergingLayers(),
+    ...venueLayers(),
+    ...interventionLayers(),
     ...selectionLayers(),
     ...boundaryLayers(),
   ];

@@ -16,6 +16,8 @@ declare global {
     __titikRawanRelease?: ReleaseOnMap;
     /** Which analyses the map's analysis sources hold, by analysis, present only for browser tests. */
     __titikRawanAnalyses?: Partial<Record<MapAnalysis, AnalysisOnMap>>;
+    /** How many venues and interventions the map's point sources hold, present only for browser tests. */
+    __titikRawanPoints?: Partial<Record<'venues' | 'interventions', number>>;
   }
 }
 
@@ -57,4 +59,12 @@ export function exposeAnalysisForTests(analysis: MapAnalysis, onMap: AnalysisOnM
   const analyses = (window.__titikRawanAnalyses ??= {});
   if (onMap) analyses[analysis] = onMap;
   else delete analyses[analysis];
+}
+
+/** Tells a browser test how many venues or interventions were just written to the map (`null`: none). */
+export function exposePointsForTests(kind: 'venues' | 'interventions', features: number | null): void {
+  if (window.__TITIK_RAWAN_TEST_HOOKS__ !== true) return;
+  const points = (window.__titikRawanPoints ??= {});
+  if (features === null) delete points[kind];
+  else points[kind] = features;
 }

@@ -154,14 +154,14 @@ describe('neededAnalyses', () => {
   it('asks for the three map analyses for a selected cell, and the model and forecast for the open panel', () => {
     const store = createAppStore({ mapLayers: ['counts'] }, { period: '2025', geography: 'h3-7' });
     store.getState().releaseMetadataLoaded(metadata('public'));
-    store.getState().cellSelected({ cell: '87abc', resolution: 7 });
+    store.getState().placeSelected({ kind: 'cell', id: '87abc', resolution: 7 });
     expect(neededAnalyses(store.getState())).toMatchObject({
       hotspots: { period: '2025' },
       emerging: { step: 'quarter' },
       risk: { period: '2025' },
       forecast: null,
     });
-    store.getState().cellSelected({ cell: '88abc', resolution: 8 });
+    store.getState().placeSelected({ kind: 'cell', id: '88abc', resolution: 8 });
     expect(neededAnalyses(store.getState()).hotspots).toBeNull();
     store.getState().modelPanelToggled(true);
     expect(neededAnalyses(store.getState())).toMatchObject({

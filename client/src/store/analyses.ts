@@ -17,6 +17,7 @@ import type {
 import { fitEmergingStep, geographyResolution, type Geography } from './filtersSlice.ts';
 import type { ShownAnalysis } from './analysesSlice.ts';
 import { coarserPeriods, parsePeriod } from './periods.ts';
+import { selectedCellResolution } from './selectionSlice.ts';
 import type { AppState } from './types.ts';
 
 /** Analyses the dashboard fetches, each from its own endpoint. */
@@ -99,7 +100,7 @@ export function neededAnalyses(state: AppState): NeededAnalyses {
   if (!period || resolution === null) return NOTHING_NEEDED;
   const { tier } = metadata;
   const on = state.mapLayers;
-  const selected = state.selectedCell?.resolution === resolution;
+  const selected = selectedCellResolution(state.selectedPlace) === resolution;
   const model = state.modelPanelOpen;
   return {
     hotspots: on.includes('hotspots') || selected ? { tier, resolution, period, category } : null,

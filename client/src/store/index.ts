@@ -3,6 +3,7 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAnalysesSlice } from './analysesSlice.ts';
 import { createFiltersSlice, type InitialFilters } from './filtersSlice.ts';
+import { createPointsSlice } from './pointsSlice.ts';
 import { createReleasesSlice } from './releasesSlice.ts';
 import { createSelectionSlice } from './selectionSlice.ts';
 import { createSessionSlice } from './sessionSlice.ts';
@@ -26,6 +27,7 @@ export function createAppStore(initialView: InitialView = {}, initialFilters: In
       ...createReleasesSlice()(...a),
       ...createSelectionSlice()(...a),
       ...createAnalysesSlice()(...a),
+      ...createPointsSlice()(...a),
     })),
   );
 }

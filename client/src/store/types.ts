@@ -2,6 +2,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AnalysesSlice } from './analysesSlice.ts';
 import type { FiltersSlice } from './filtersSlice.ts';
+import type { PointsSlice } from './pointsSlice.ts';
 import type { ReleasesSlice } from './releasesSlice.ts';
 import type { SelectionSlice } from './selectionSlice.ts';
 import type { SessionSlice } from './sessionSlice.ts';
@@ -15,7 +16,8 @@ export type AppState = ViewSlice &
   FiltersSlice &
   ReleasesSlice &
   SelectionSlice &
-  AnalysesSlice;
+  AnalysesSlice &
+  PointsSlice;
 
 /** Middleware applied once on the combined store (and so visible to every slice's `set`/`get`). */
 export type AppMiddleware = [['zustand/subscribeWithSelector', never]];

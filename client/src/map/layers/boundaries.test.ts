@@ -12,6 +12,7 @@ import {
 import { emergingLayers } from './emerging.ts';
 import { hotspotLayers } from './hotspots.ts';
 import { SOURCE } from './ids.ts';
+import { interventionLayers, venueLayers } from './places.ts';
 import { releaseLayers } from './releases.ts';
 import { riskTerrainLayers } from './riskTerrain.ts';
 import { selectionLayers } from './selection.ts';
@@ -56,7 +57,7 @@ describe('withBoundaryOverlay', () => {
     layers: [{ id: 'raster', type: 'raster', source: 'tiles' }],
   };
 
-  it('keeps the external layers and adds released counts, analyses and our boundaries on top', () => {
+  it('keeps the external layers and adds released counts, analyses, points and our boundaries on top', () => {
     const style = withBoundaryOverlay(external, 'http://127.0.0.1:8787');
     expect(style.layers.map((layer) => layer.id)).toEqual([
       'raster',
@@ -64,6 +65,8 @@ describe('withBoundaryOverlay', () => {
       ...riskTerrainLayers().map((l) => l.id),
       ...hotspotLayers().map((l) => l.id),
       ...emergingLayers().map((l) => l.id),
+      ...venueLayers().map((l) => l.id),
+      ...interventionLayers().map((l) => l.id),
       ...selectionLayers().map((l) => l.id),
       ...boundaryLayers().map((l) => l.id),
     ]);

@@ -15,6 +15,8 @@ export const SOURCE = {
   hotspots: 'tr-hotspots',
   emerging: 'tr-emerging',
   selection: 'tr-selection',
+  venues: 'tr-venues',
+  interventions: 'tr-interventions',
 } as const;
 
 /** Id of one of the dashboard's sources. */

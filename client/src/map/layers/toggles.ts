@@ -1,11 +1,21 @@
 /** The map layers the person switches on and off, and the style layers each one stands for. */
 import { EMERGING_LAYER } from './emerging.ts';
 import { HOTSPOT_LAYER } from './hotspots.ts';
+import { INTERVENTION_LAYER, VENUE_LAYER } from './places.ts';
 import { RELEASE_LAYER } from './releases.ts';
 import { RISK_LAYER } from './riskTerrain.ts';
 
-/** Layers the person can switch, bottom to top: released counts, risk terrain, hot spots, emerging hot spots. */
-export const MAP_LAYERS = ['counts', 'risk', 'hotspots', 'emerging'] as const;
+/**
+ * Layers the person can switch, bottom to top: released counts, risk terrain, hot spots, emerging hot spots,
+ * venues and interventions.
+ */
+export const MAP_LAYERS = ['counts', 'risk', 'hotspots', 'emerging', 'venues', 'interventions'] as const;
+
+/** The layers drawn from the hot spot analytics (computed per H3 cell at the analysis resolution). */
+export const ANALYSIS_LAYERS = ['risk', 'hotspots', 'emerging'] as const satisfies readonly MapLayer[];
+
+/** The point layers, which only signed-in accounts may see. */
+export const POINT_LAYERS = ['venues', 'interventions'] as const satisfies readonly MapLayer[];
 
 /** One switchable map layer. */
 export type MapLayer = (typeof MAP_LAYERS)[number];
@@ -19,18 +29,22 @@ export const STYLE_LAYERS: Readonly<Record<MapLayer, readonly string[]>> = {
   risk: Object.values(RISK_LAYER),
   hotspots: Object.values(HOTSPOT_LAYER),
   emerging: Object.values(EMERGING_LAYER),
+  venues: Object.values(VENUE_LAYER),
+  interventions: Object.values(INTERVENTION_LAYER),
 };
 
 /**
  * Layers that cannot be read together, so switching one on switches these off: the counts fill every area and
  * share reds with the analyses, and hot spots and emerging hot spots colour the same cells in the same hues. The
- * risk terrain's purple surface stays readable under the mostly clear hot spot layers.
+ * risk terrain's purple surface stays readable under the mostly clear hot spot layers; points go with everything.
  */
 export const CLASHING_LAYERS: Readonly<Record<MapLayer, readonly MapLayer[]>> = {
   counts: ['risk', 'hotspots', 'emerging'],
   risk: ['counts'],
   hotspots: ['counts', 'emerging'],
   emerging: ['counts', 'hotspots'],
+  venues: [],
+  interventions: [],
 };
 
 /** The layers on after switching `layer` on (and the layers clashing with it off) or off, in drawing order. */
