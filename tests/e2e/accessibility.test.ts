@@ -112,11 +112,17 @@ describe('accessibility of the dashboard', () => {
           await openDashboard(
             page,
             session.baseUrl,
-            `/?lang=${language}&period=2024&geo=h3-7&layers=hotspots,risk`,
+            `/?lang=${language}&period=2024&geo=h3-7&layers=hotspots,risk,venues,interventions`,
           );
           await waitForRelease(page, `${tier}|2024|all|h3-7`);
           await waitForAnalyses(page);
+          // Select the cell in the middle of the city, so that its details (chart, venues) are checked too.
+          const map = await page.getByTestId('map').boundingBox();
+          if (!map) throw new Error('no map');
+          await page.mouse.click(map.x + map.width / 2, map.y + map.height / 2);
           await openSidePanel(page);
+          await page.getByTestId('series-chart').waitFor({ timeout: 60_000 });
+          if (tier === 'satgas') await page.getByTestId('place-counts').waitFor({ timeout: 60_000 });
           expect(await page.evaluate(() => document.documentElement.lang)).toBe(language);
 
           const violations = await runAxe(page);

@@ -4,6 +4,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Download, Page } from 'playwright-core';
+import { DEFAULT_DEMO_PASSWORD } from '@titik-rawan/server/config';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, openDashboard, saveScreenshot, useBrowserSession, waitForRelease } from './browser';
 
@@ -148,6 +149,27 @@ describe('exports', () => {
       const bin = bins.get(record.code);
       expect(record.hotspot_bin).toBe(bin === undefined ? '' : bin === null ? 'withheld' : String(bin));
     }
+  });
+
+  it('downloads the venues on the map as a planning list, matching the venue API', async () => {
+    const page = await session.newPage(DESKTOP);
+    const login = await page.request.post(`${session.baseUrl}/api/auth/login`, {
+      data: { username: 'ngo', password: process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD },
+    });
+    expect(login.status()).toBe(200);
+    await openDashboard(page, session.baseUrl, '/?layers=counts,venues');
+    await page.getByTestId('export-venues').waitFor({ timeout: 60_000 });
+    const { bytes, fileName } = await downloadFrom(page, 'Unduh daftar tempat (CSV)');
+    expect(fileName).toBe('titik-rawan-tempat-untuk-perencanaan.csv');
+    const records = csvRecords(bytes);
+    const response = await page.request.get(`${session.baseUrl}/api/venues`);
+    const venues = (await response.json()) as {
+      features: Array<{ geometry: { coordinates: [number, number] }; properties: { name: string } }>;
+    };
+    expect(records.map((record) => [record.nama, Number(record.bujur), Number(record.lintang)])).toEqual(
+      venues.features.map(({ geometry, properties }) => [properties.name, ...geometry.coordinates]),
+    );
+    expect(new Set(records.map((record) => record.data_sintetis))).toEqual(new Set(['ya']));
   });
 
   it('downloads the map view as a captioned PNG, from the keyboard', async () => {

@@ -201,6 +201,20 @@ describe('a clicked kelurahan', () => {
     expect(shown).toEqual(Object.fromEntries(Object.entries(summary.venues).filter(([, n]) => n > 0)));
     expect(await page.getByTestId('place-counts').textContent()).toContain('bukan lokasi kejadian');
     await saveScreenshot(page, 'places-kelurahan-details-desktop-1920x1080');
+
+    // The link keeps the selection: opened on a phone, it shows the same kelurahan's details.
+    expect(new URL(page.url()).searchParams.get('place')).toBe(busiest.properties.code);
+    const phone = await session.newPage(PHONE);
+    await signInAs(phone, 'satgas');
+    await openDashboard(phone, session.baseUrl, new URL(page.url()).search);
+    await phone.locator('.panel__toggle').click();
+    const linked = phone.getByTestId('selected-place');
+    await expect
+      .poll(() => linked.locator('h2').textContent(), { timeout: 60_000 })
+      .toBe(busiest.properties.name);
+    await phone.getByTestId('series-chart').waitFor();
+    await linked.scrollIntoViewIfNeeded();
+    await saveScreenshot(phone, 'places-kelurahan-details-phone-360x740');
   });
 });
 
@@ -219,6 +233,11 @@ describe('what each tier may see', () => {
       await access.waitFor({ state: 'attached' });
       expect(await access.textContent()).toContain(threshold);
       expect(await page.getByTestId('tier-restrictions').locator('li').count()).toBe(restrictions);
+      // The header's session controls fit the phone's width.
+      const button = await page
+        .getByRole('button', { name: tier === 'public' ? 'Masuk' : 'Keluar' })
+        .boundingBox();
+      expect(button && button.x + button.width).toBeLessThanOrEqual(PHONE.width);
     }
   });
 });

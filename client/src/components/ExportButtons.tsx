@@ -2,14 +2,24 @@
 import { useId } from 'react';
 import { useAppState, useAppStore, useT } from '../app/StoreContext.ts';
 import { downloadBlob } from '../export/mapImage.ts';
+import { interventionsCsv, pointsFileName, venuesCsv } from '../export/pointsTable.ts';
 import { exportFileName, viewTable, viewTableCsv } from '../export/viewTable.ts';
+import type { PointKind } from '../store/pointsSlice.ts';
 
-/** Buttons to download the current view's table (CSV) and map image (PNG) and to print an A4 briefing. */
+/**
+ * Buttons to download the current view's table (CSV), the venues and interventions drawn (CSV), the map image
+ * (PNG) and to print an A4 briefing.
+ */
 export function ExportButtons() {
   const t = useT();
   const store = useAppStore();
   const ready = useAppState((state) => state.releasedCounts.shown !== null);
   const mapImageRequested = useAppState((state) => state.mapImageRequested);
+  const pointsShown = useAppState((state) =>
+    (['venues', 'interventions'] as const)
+      .filter((kind) => state.mapLayers.includes(kind) && state.points[kind].status === 'ready')
+      .join(','),
+  );
   const titleId = useId();
   const hintId = useId();
 
@@ -19,6 +29,16 @@ export function ExportButtons() {
     if (!table) return;
     const csv = viewTableCsv(table, state.language);
     downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), exportFileName(table, 'csv'));
+  };
+
+  const downloadPoints = (kind: PointKind) => {
+    const { language, points } = store.getState();
+    const { venues, interventions } = points;
+    const csv =
+      kind === 'venues'
+        ? venues.status === 'ready' && venuesCsv(venues.data, language)
+        : interventions.status === 'ready' && interventionsCsv(interventions.data, language);
+    if (csv) downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), pointsFileName(kind));
   };
 
   return (
@@ -45,6 +65,20 @@ export function ExportButtons() {
         >
           {t('export.png')}
         </button>
+        {pointsShown
+          .split(',')
+          .filter(Boolean)
+          .map((kind) => (
+            <button
+              key={kind}
+              type="button"
+              className="button button--quiet"
+              onClick={() => downloadPoints(kind as PointKind)}
+              data-testid={`export-${kind}`}
+            >
+              {t(kind === 'venues' ? 'export.csvVenues' : 'export.csvInterventions')}
+            </button>
+          ))}
         <button type="button" className="button button--quiet" onClick={() => window.print()}>
           {t('export.print')}
         </button>

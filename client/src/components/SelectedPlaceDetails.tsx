@@ -2,7 +2,7 @@
  * Details of the cell or area clicked on the map: its released count and series; for a cell of the analysis
  * resolution its hot spot bin, emerging pattern, risk and risk factors; venues and interventions inside it.
  */
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { ReleasedCollection } from '../api/types.ts';
 import { useAppState, useT } from '../app/StoreContext.ts';
 import { hotspotBinMessage, parseFactorId } from '../i18n/analysisText.ts';
@@ -25,7 +25,7 @@ function featureOf<P extends { cell: string }>(
 /** The released count of the selected place in the counts on the map, or `undefined` when they do not hold it. */
 function releasedOf(collection: ReleasedCollection | undefined, place: SelectedPlace) {
   const features = (collection?.features ?? []) as Array<{
-    properties: { cell?: string; code?: string; count: number | null };
+    properties: { cell?: string; code?: string; name?: string; count: number | null };
   }>;
   return features.find((feature) => (feature.properties.cell ?? feature.properties.code) === place.id)
     ?.properties;
@@ -66,6 +66,11 @@ export function SelectedPlaceDetails() {
   const hotspots = useAnalysis('hotspots');
   const emerging = useAnalysis('emerging');
   const risk = useAnalysis('risk');
+  const sectionRef = useRef<HTMLElement>(null);
+  // Bring a newly selected place's details into view (on phones they sit below the filters).
+  useEffect(() => {
+    sectionRef.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [selected?.id]);
   if (!selected) return null;
   const hot = featureOf(hotspots.data, selected.id);
   const pattern = featureOf(emerging.data, selected.id);
@@ -86,10 +91,17 @@ export function SelectedPlaceDetails() {
   });
 
   return (
-    <section className="panel__section cell" aria-labelledby="cell-title" data-testid="selected-place">
+    <section
+      ref={sectionRef}
+      className="panel__section cell"
+      aria-labelledby="cell-title"
+      data-testid="selected-place"
+    >
       <div className="cell__header">
         <h2 id="cell-title" className="panel__heading">
-          {selected.kind === 'cell' ? t('cell.title') : selected.name}
+          {selected.kind === 'cell'
+            ? t('cell.title')
+            : (selected.name ?? releasedOf(release, selected)?.name ?? selected.id)}
         </h2>
         <button
           type="button"

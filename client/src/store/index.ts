@@ -25,7 +25,7 @@ export function createAppStore(initialView: InitialView = {}, initialFilters: In
       ...createSystemSlice()(...a),
       ...createFiltersSlice(initialFilters)(...a),
       ...createReleasesSlice()(...a),
-      ...createSelectionSlice()(...a),
+      ...createSelectionSlice(initialView.selectedPlace ?? null)(...a),
       ...createAnalysesSlice()(...a),
       ...createPointsSlice()(...a),
     })),

@@ -2,10 +2,27 @@
 import type { AreaLevel } from '../api/types.ts';
 import type { SliceCreator } from './types.ts';
 
-/** A selected place: an H3 cell (index and resolution) or an area (Kemendagri code, level and name). */
+/**
+ * A selected place: an H3 cell (index and resolution) or an area (Kemendagri code, level, and its name when the
+ * map gave it; `null` when the place came from a link).
+ */
 export type SelectedPlace =
   | { readonly kind: 'cell'; readonly id: string; readonly resolution: number }
-  | { readonly kind: 'area'; readonly id: string; readonly level: AreaLevel; readonly name: string };
+  | { readonly kind: 'area'; readonly id: string; readonly level: AreaLevel; readonly name: string | null };
+
+const CELL_PATTERN = /^8([78])[0-9a-f]{13}$/;
+const AREA_PATTERN = /^31\.75(\.\d{2}(\.\d{4})?)?$/;
+
+/** The place an H3 index (resolution 7 or 8) or an East Jakarta area code names, or `null` for anything else. */
+export function parsePlace(text: string | null): SelectedPlace | null {
+  if (!text) return null;
+  const cell = CELL_PATTERN.exec(text);
+  if (cell) return { kind: 'cell', id: text, resolution: Number(cell[1]) };
+  const area = AREA_PATTERN.exec(text);
+  if (!area) return null;
+  const level: AreaLevel = area[2] ? 'kelurahan' : area[1] ? 'kecamatan' : 'kota';
+  return { kind: 'area', id: text, level, name: null };
+}
 
 /** State and events of the selection. */
 export interface SelectionSlice {
@@ -20,10 +37,10 @@ export function selectedCellResolution(place: SelectedPlace | null): number | nu
   return place?.kind === 'cell' ? place.resolution : null;
 }
 
-/** Creates the selection slice with nothing selected. */
-export function createSelectionSlice(): SliceCreator<SelectionSlice> {
+/** Creates the selection slice with a place selected (from a link) or nothing. */
+export function createSelectionSlice(initial: SelectedPlace | null = null): SliceCreator<SelectionSlice> {
   return (set) => ({
-    selectedPlace: null,
+    selectedPlace: initial,
     placeSelected: (selectedPlace) => set({ selectedPlace }),
   });
 }

@@ -2,6 +2,7 @@
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/index.ts';
 import type { MapView } from '../map/geography.ts';
 import { DEFAULT_MAP_LAYERS, switchedOn, withLayerSwitched, type MapLayer } from '../map/layers/toggles.ts';
+import type { SelectedPlace } from './selectionSlice.ts';
 import type { SliceCreator } from './types.ts';
 
 /** State and events of the view. */
@@ -37,6 +38,8 @@ export interface InitialView {
   language?: Language;
   mapView?: MapView | null;
   mapLayers?: readonly MapLayer[];
+  /** The place whose details are open (kept by the selection slice). */
+  selectedPlace?: SelectedPlace | null;
 }
 
 /** Creates the view slice from an initial language, map position and layers. */

@@ -27,7 +27,7 @@ describe('view in the URL', () => {
   it('prefers the language in the URL over the stored one, and ignores unknown languages', () => {
     expect(readInitialView('?lang=en', 'id').language).toBe('en');
     expect(readInitialView('?lang=fr', 'en').language).toBe('en');
-    expect(readInitialView('', null)).toEqual({ language: undefined, mapView: null });
+    expect(readInitialView('', null)).toEqual({ language: undefined, mapView: null, selectedPlace: null });
   });
 
   it('writes language and position while keeping other parameters', () => {
@@ -35,6 +35,26 @@ describe('view in the URL', () => {
       '?period=2024-Q1&lang=en&view=12.50/-6.25000/106.90000',
     );
     expect(writeViewParams('?lang=en&view=1/2/3', 'id', null)).toBe('?lang=id');
+  });
+
+  it('keeps the selected cell or area in the link, and opens it again from the link', () => {
+    const cell = { kind: 'cell', id: '886ce1a5a3fffff', resolution: 8 } as const;
+    expect(writeViewParams('?lang=id', 'id', null, cell)).toBe('?lang=id&place=886ce1a5a3fffff');
+    expect(writeViewParams('?lang=id&place=886ce1a5a3fffff', 'id', null, null)).toBe('?lang=id');
+    expect(readInitialView('?place=886ce1a5a3fffff', null).selectedPlace).toEqual(cell);
+    expect(readInitialView('?place=31.75.08.1004', null).selectedPlace).toEqual({
+      kind: 'area',
+      id: '31.75.08.1004',
+      level: 'kelurahan',
+      name: null,
+    });
+    expect(readInitialView('?place=31.75.08', null).selectedPlace).toMatchObject({ level: 'kecamatan' });
+    expect(readInitialView('?place=31.75', null).selectedPlace).toMatchObject({ level: 'kota' });
+    for (const bad of ['896ce1a5a3fffff', '31.74.01', 'x']) {
+      expect(readInitialView(`?place=${bad}`, null).selectedPlace, bad).toBeNull();
+    }
+    const store = createAppStore(readInitialView('?place=31.75.08.1004', null));
+    expect(store.getState().selectedPlace).toMatchObject({ id: '31.75.08.1004' });
   });
 
   it('starts the store from the URL view and names changes as events', () => {

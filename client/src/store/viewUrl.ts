@@ -1,5 +1,5 @@
 /**
- * The view in the URL (`?lang=en&view=zoom/lat/lng&period=2025&category=all&geo=kelurahan&layers=counts,hotspots`)
+ * The view in the URL (`?lang=en&view=zoom/lat/lng&place=31.75.08.1004&period=2025&category=all&geo=kelurahan&layers=counts,hotspots`)
  * and in storage, so a link reproduces what the person saw and the language choice survives a reload.
  */
 import type { EmergingStep } from '../api/types.ts';
@@ -15,6 +15,7 @@ import {
 } from './filtersSlice.ts';
 import type { AppStore } from './index.ts';
 import { isPeriod } from './periods.ts';
+import { parsePlace, type SelectedPlace } from './selectionSlice.ts';
 import type { InitialView } from './viewSlice.ts';
 
 /** Query parameter holding the interface language. */
@@ -37,6 +38,9 @@ export const LAYERS_PARAM = 'layers';
 
 /** Query parameter holding the time step of emerging hot spots (`quarter` or `month`), while that layer is on. */
 export const STEP_PARAM = 'step';
+
+/** Query parameter holding the selected place: an H3 index or an area code, while its details are open. */
+export const PLACE_PARAM = 'place';
 
 /** Key of the language choice in `localStorage`. */
 export const LANGUAGE_STORAGE_KEY = 'titik-rawan.language';
@@ -81,15 +85,26 @@ export function readInitialView(search: string, storedLanguage: string | null): 
     language,
     mapView: parseMapView(params.get(VIEW_PARAM)),
     mapLayers: parseMapLayers(params.get(LAYERS_PARAM)),
+    selectedPlace: parsePlace(params.get(PLACE_PARAM)),
   };
 }
 
-/** Returns `search` with the view's parameters set (the home view drops `view`); other parameters are kept. */
-export function writeViewParams(search: string, language: Language, mapView: MapView | null): string {
+/**
+ * Returns `search` with the view's parameters set (the home view drops `view`, no selection drops `place`); other
+ * parameters are kept.
+ */
+export function writeViewParams(
+  search: string,
+  language: Language,
+  mapView: MapView | null,
+  selectedPlace: SelectedPlace | null = null,
+): string {
   const params = new URLSearchParams(search);
   params.set(LANGUAGE_PARAM, language);
   if (mapView) params.set(VIEW_PARAM, formatMapView(mapView));
   else params.delete(VIEW_PARAM);
+  if (selectedPlace) params.set(PLACE_PARAM, selectedPlace.id);
+  else params.delete(PLACE_PARAM);
   const text = params.toString().replaceAll('%2F', '/');
   return text ? `?${text}` : '';
 }
@@ -157,9 +172,9 @@ export function readInitialFiltersFromPage(): InitialFilters {
  */
 export function syncViewToPage(store: AppStore, documentTitle: (language: Language) => string): () => void {
   const apply = () => {
-    const { language, mapView, filters, mapLayers, emergingStep } = store.getState();
+    const { language, mapView, selectedPlace, filters, mapLayers, emergingStep } = store.getState();
     const search = writeLayerParams(
-      writeFilterParams(writeViewParams(window.location.search, language, mapView), filters),
+      writeFilterParams(writeViewParams(window.location.search, language, mapView, selectedPlace), filters),
       mapLayers,
       emergingStep,
     );
@@ -172,7 +187,15 @@ export function syncViewToPage(store: AppStore, documentTitle: (language: Langua
   };
   apply();
   const stopView = store.subscribe(
-    (state) => [state.language, state.mapView, state.filters, state.mapLayers, state.emergingStep] as const,
+    (state) =>
+      [
+        state.language,
+        state.mapView,
+        state.selectedPlace,
+        state.filters,
+        state.mapLayers,
+        state.emergingStep,
+      ] as const,
     apply,
     { equalityFn: (a, b) => a.every((value, i) => value === b[i]) },
   );

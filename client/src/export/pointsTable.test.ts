@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { InterventionCollection, VenueCollection } from '../api/types.ts';
+import { interventionsCsv, venuesCsv } from './pointsTable.ts';
+
+const venues: VenueCollection = {
+  type: 'FeatureCollection',
+  notice: 'planning only',
+  synthetic: true,
+  features: [
+    {
+      type: 'Feature',
+      id: '1',
+      geometry: { type: 'Point', coordinates: [106.9, -6.2] },
+      properties: { kind: 'kost', name: 'Kost "Melati", Gang 3', source: 'synthetic' },
+    },
+  ],
+};
+
+const interventions: InterventionCollection = {
+  type: 'FeatureCollection',
+  synthetic: false,
+  withheldKinds: ['cctv'],
+  features: [
+    {
+      type: 'Feature',
+      id: '9',
+      geometry: { type: 'Point', coordinates: [106.91, -6.21] },
+      properties: { kind: 'kk_check', startedOn: '2025-02-01', organisation: 'UPT PPPA', venueKind: 'kost' },
+    },
+  ],
+};
+
+describe('points CSV', () => {
+  it('writes venues with translated kinds, quoted names and positions, UTF-8 BOM first', () => {
+    expect(venuesCsv(venues, 'id')).toBe(
+      '\uFEFFjenis,nama,sumber,bujur,lintang,data_sintetis\r\nKost,"Kost ""Melati"", Gang 3",synthetic,106.9,-6.2,ya\r\n',
+    );
+  });
+
+  it('writes interventions with their start date, organisation and venue kind', () => {
+    expect(interventionsCsv(interventions, 'en')).toBe(
+      '\uFEFFkind,started_on,organisation,venue_kind,longitude,latitude,synthetic_data\r\n' +
+        'Family-card (KK) check at a kost,2025-02-01,UPT PPPA,Kost (boarding houses),106.91,-6.21,no\r\n',
+    );
+  });
+});

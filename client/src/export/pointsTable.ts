@@ -1,0 +1,64 @@
+/**
+ * The venues or interventions on the map as CSV (UTF-8 with BOM, like the view's table): one row per point with
+ * its kind, its details and its position. Venue files are named as planning lists. Pure: no DOM, no fetch.
+ */
+import type { InterventionCollection, VenueCollection } from '../api/types.ts';
+import { translate, type Language, type MessageKey } from '../i18n/index.ts';
+import { toCsv } from './viewTable.ts';
+
+/** CSV of the venues on the map: kind, name, source, longitude, latitude, and whether the data are synthetic. */
+export function venuesCsv(venues: VenueCollection, language: Language): string {
+  const t = translate(language);
+  const header: MessageKey[] = [
+    'export.csv.kind',
+    'export.csv.name',
+    'export.csv.source',
+    'export.csv.longitude',
+    'export.csv.latitude',
+    'export.csv.synthetic',
+  ];
+  const synthetic = t(venues.synthetic ? 'export.csv.yes' : 'export.csv.no');
+  return toCsv([
+    header.map((key) => t(key)),
+    ...venues.features.map(({ geometry, properties }) => [
+      t(`venue.${properties.kind}`),
+      properties.name,
+      properties.source,
+      geometry.coordinates[0] ?? null,
+      geometry.coordinates[1] ?? null,
+      synthetic,
+    ]),
+  ]);
+}
+
+/** CSV of the interventions on the map: kind, start date, organisation, venue kind, longitude, latitude. */
+export function interventionsCsv(interventions: InterventionCollection, language: Language): string {
+  const t = translate(language);
+  const header: MessageKey[] = [
+    'export.csv.kind',
+    'export.csv.startedOn',
+    'export.csv.organisation',
+    'export.csv.venueKind',
+    'export.csv.longitude',
+    'export.csv.latitude',
+    'export.csv.synthetic',
+  ];
+  const synthetic = t(interventions.synthetic ? 'export.csv.yes' : 'export.csv.no');
+  return toCsv([
+    header.map((key) => t(key)),
+    ...interventions.features.map(({ geometry, properties }) => [
+      t(`intervention.${properties.kind}`),
+      properties.startedOn,
+      properties.organisation,
+      properties.venueKind ? t(`venue.${properties.venueKind}`) : null,
+      geometry.coordinates[0] ?? null,
+      geometry.coordinates[1] ?? null,
+      synthetic,
+    ]),
+  ]);
+}
+
+/** File name of a points export: `titik-rawan-tempat-untuk-perencanaan.csv` or `titik-rawan-intervensi.csv`. */
+export function pointsFileName(kind: 'venues' | 'interventions'): string {
+  return kind === 'venues' ? 'titik-rawan-tempat-untuk-perencanaan.csv' : 'titik-rawan-intervensi.csv';
+}
