@@ -408,46 +408,39 @@ export const venuesQuerySchema = z.object({
 /** A GeoJSON point. */
 const pointSchema = z.object({ type: z.literal('Point'), coordinates: z.tuple([z.number(), z.number()]) });
 
+/** A GeoJSON FeatureCollection of points with a string id and the given properties. */
+function pointCollection<Properties extends z.ZodType>(properties: Properties) {
+  return z.object({
+    type: z.literal('FeatureCollection'),
+    features: z.array(
+      z.object({ type: z.literal('Feature'), id: z.string(), geometry: pointSchema, properties }),
+    ),
+  });
+}
+
 /** `GET /api/venues` response: venues as points, for planning. */
-export const venuesSchema = z.object({
-  type: z.literal('FeatureCollection'),
-  notice: z.string(),
-  synthetic: z.boolean(),
-  features: z.array(
-    z.object({
-      type: z.literal('Feature'),
-      id: z.string(),
-      geometry: pointSchema,
-      properties: z.object({
-        kind: z.enum(VENUE_KINDS),
-        name: z.string(),
-        source: z.enum(['synthetic', 'osm', 'partner']),
-      }),
-    }),
-  ),
-});
+export const venuesSchema = pointCollection(
+  z.object({
+    kind: z.enum(VENUE_KINDS),
+    name: z.string(),
+    source: z.enum(['synthetic', 'osm', 'partner']),
+  }),
+).extend({ notice: z.string(), synthetic: z.boolean() });
 /** Venues. */
 export type Venues = z.infer<typeof venuesSchema>;
 
 /** `GET /api/interventions` response: located prevention work; kinds the tier may not see are named, not sent. */
-export const interventionsSchema = z.object({
-  type: z.literal('FeatureCollection'),
+export const interventionsSchema = pointCollection(
+  z.object({
+    kind: z.enum(INTERVENTION_KINDS),
+    startedOn: z.string(),
+    organisation: z.string(),
+    venueKind: z.enum(VENUE_KINDS).nullable(),
+  }),
+).extend({
   synthetic: z.boolean(),
   /** Kinds left out for the caller's tier (CCTV positions are for the task force and admins only). */
   withheldKinds: z.array(z.enum(INTERVENTION_KINDS)),
-  features: z.array(
-    z.object({
-      type: z.literal('Feature'),
-      id: z.string(),
-      geometry: pointSchema,
-      properties: z.object({
-        kind: z.enum(INTERVENTION_KINDS),
-        startedOn: z.string(),
-        organisation: z.string(),
-        venueKind: z.enum(VENUE_KINDS).nullable(),
-      }),
-    }),
-  ),
 });
 /** Interventions. */
 export type Interventions = z.infer<typeof interventionsSchema>;

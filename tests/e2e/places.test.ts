@@ -34,7 +34,7 @@ const POINT_LAYERS = {
 const session = useBrowserSession();
 
 /** Signs the page's browser context in as a demo account (the session cookie is shared with its pages). */
-async function signInAs(page: Page, username: 'ngo' | 'satgas'): Promise<void> {
+async function signInAs(page: Page, username: 'ngo' | 'satgas' | 'admin'): Promise<void> {
   const response = await page.request.post(`${session.baseUrl}/api/auth/login`, {
     data: { username, password: process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD },
   });
@@ -219,15 +219,16 @@ describe('a clicked kelurahan', () => {
 });
 
 describe('what each tier may see', () => {
-  it('is listed for the public, an NGO and the task force, with what only others may see', async () => {
+  it('is listed for the public, an NGO, the task force and an admin, with what only others may see', async () => {
     const expected = {
       public: { threshold: 'Jumlah di bawah 10 disembunyikan', restrictions: 5 },
       ngo: { threshold: 'Jumlah di bawah 5 disembunyikan', restrictions: 2 },
       satgas: { threshold: 'Jumlah di bawah 3 disembunyikan', restrictions: 0 },
+      admin: { threshold: 'Jumlah di bawah 3 disembunyikan', restrictions: 0 },
     } as const;
     for (const [tier, { threshold, restrictions }] of Object.entries(expected)) {
       const page = await session.newPage(PHONE);
-      if (tier !== 'public') await signInAs(page, tier as 'ngo' | 'satgas');
+      if (tier !== 'public') await signInAs(page, tier as 'ngo' | 'satgas' | 'admin');
       await openDashboard(page, session.baseUrl, '/');
       const access = page.getByTestId('tier-access');
       await access.waitFor({ state: 'attached' });

@@ -8,6 +8,7 @@ import { useAppState, useAppStore, useT } from '../app/StoreContext.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { downloadMapImage } from '../export/mapImage.ts';
 import type { MapController } from '../map/MapController.ts';
+import { useDelayedFlag } from './useDelayedFlag.ts';
 
 /**
  * MapLibre and the map controller, in their own chunk: fetched as soon as the dashboard's code runs, alongside its
@@ -29,6 +30,8 @@ export function MapView() {
   const containerRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<MapController | null>(null);
   const [problem, setProblem] = useState<MessageKey | null>(null);
+  const [loaded, setLoaded] = useState(false);
+  const showLoading = useDelayedFlag(!loaded && problem === null);
 
   useEffect(() => {
     const container = containerRef.current;
@@ -41,6 +44,7 @@ export function MapView() {
         controller = new MapController(container, store, {
           basemapStyleUrl,
           onBoundariesFailed: (error) => setProblem(errorMessageKey(error)),
+          onLoaded: () => setLoaded(true),
           onMapImage: (image, attribution) => {
             downloadMapImage(image, attribution, store.getState()).catch(() => setProblem('export.failed'));
           },
@@ -103,6 +107,11 @@ export function MapView() {
           </svg>
         </button>
       </div>
+      {showLoading && (
+        <div className="map__loading" role="status">
+          {t('map.loading')}
+        </div>
+      )}
       {problem && (
         <div className="banner banner--error map__problem" role="alert">
           {problem === 'export.failed' ? t(problem) : t('map.loadFailed', { reason: t(problem) })}

@@ -59,7 +59,7 @@ export function TierAccess() {
   if (!metadata || !policy) return null;
   const restrictions = restrictionsOf(metadata, t, language);
   return (
-    <section className="panel__section" aria-labelledby="access-title" data-testid="tier-access">
+    <section className="panel__section tier-access" aria-labelledby="access-title" data-testid="tier-access">
       <h2 id="access-title" className="panel__heading">
         {t('access.title', { tier: t(`role.${metadata.tier}`) })}
       </h2>

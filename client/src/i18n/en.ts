@@ -300,6 +300,7 @@ export const en: Messages = {
   'access.why': 'These limits protect child victims: small numbers and small areas could point to people.',
 
   'map.label': 'Map of East Jakarta with kecamatan and kelurahan boundaries',
+  'map.loading': 'Loading the map…',
   'map.zoomIn': 'Zoom in',
   'map.zoomOut': 'Zoom out',
   'map.showAll': 'Show all of East Jakarta',

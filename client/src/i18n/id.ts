@@ -299,6 +299,7 @@ export const id = {
   'access.why': 'Batas ini melindungi korban anak: angka kecil dan wilayah sempit bisa menunjuk orang.',
 
   'map.label': 'Peta Jakarta Timur dengan batas kecamatan dan kelurahan',
+  'map.loading': 'Memuat peta…',
   'map.zoomIn': 'Perbesar peta',
   'map.zoomOut': 'Perkecil peta',
   'map.showAll': 'Tampilkan seluruh Jakarta Timur',

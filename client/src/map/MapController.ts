@@ -64,6 +64,8 @@ export interface MapControllerOptions {
   basemapStyleUrl?: string | null;
   /** Called when the boundaries could not be loaded from the API. */
   onBoundariesFailed?: (error: unknown) => void;
+  /** Called once when the map's style has loaded and its first frame can be drawn. */
+  onLoaded?: () => void;
   /** Called with a copy of the map's drawn canvas (device pixels) and its attribution text after each `mapImageRequested`. */
   onMapImage?: (image: HTMLCanvasElement, attribution: string) => void;
 }
@@ -136,10 +138,11 @@ export class MapController {
   private readonly abort = new AbortController();
   private readonly unsubscribers: Array<() => void> = [];
   private readonly onBoundariesFailed: ((error: unknown) => void) | undefined;
+  private readonly onLoaded: (() => void) | undefined;
   private readonly onMapImage: ((image: HTMLCanvasElement, attribution: string) => void) | undefined;
   private areas: Partial<Record<AreaLevel, AreaCollection>> = {};
   private destroyed = false;
-  /** Whether the style has loaded (its sources exist); set on the map's first `load` event. */
+  /** Whether the style has loaded (its sources exist); set on the map's `style.load` event. */
   private styleReady = false;
   /** Matches while the page is printed, so the home view is fitted to the printed map and back. */
   private readonly printMedia: MediaQueryList | null =
@@ -151,6 +154,7 @@ export class MapController {
   constructor(container: HTMLElement, store: AppStore, options: MapControllerOptions = {}) {
     this.store = store;
     this.onBoundariesFailed = options.onBoundariesFailed;
+    this.onLoaded = options.onLoaded;
     this.onMapImage = options.onMapImage;
     const origin = options.origin ?? window.location.origin;
     const { language, mapView } = store.getState();
@@ -172,6 +176,9 @@ export class MapController {
       locale: { 'AttributionControl.ToggleAttribution': translate(language)('map.attribution') },
       // Keep the drawn frame so that printing (and headless Chromium) gets the map, not a blank canvas.
       canvasContextAttributes: { preserveDrawingBuffer: true },
+      // Labels appear at once instead of fading in: no run of extra frames while the map loads (each frame costs
+      // much on slow and software-rendered graphics).
+      fadeDuration: 0,
     });
     this.map.touchZoomRotate.disableRotation();
     this.map.keyboard.disableRotation();
@@ -183,6 +190,7 @@ export class MapController {
     this.map.addControl(new maplibregl.AttributionControl({ customAttribution: FONT_ATTRIBUTION }));
 
     this.map.on('moveend', this.handleMoveEnd);
+    this.map.on('style.load', this.handleStyleLoad);
     this.map.on('load', this.handleLoad);
     this.map.on('styleimagemissing', this.handleImageMissing);
     this.map.on('click', this.handleClick);
@@ -232,6 +240,7 @@ export class MapController {
     this.abort.abort();
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
     this.map.off('moveend', this.handleMoveEnd);
+    this.map.off('style.load', this.handleStyleLoad);
     this.map.off('load', this.handleLoad);
     this.map.off('styleimagemissing', this.handleImageMissing);
     this.map.off('click', this.handleClick);
@@ -258,6 +267,13 @@ export class MapController {
       .getContainer()
       .querySelector('.maplibregl-compact-show')
       ?.classList.remove('maplibregl-compact-show');
+  };
+
+  /**
+   * The style's sources and layers exist: write what the store holds into them now, without waiting for the
+   * basemap's roads and transit to load (the map's `load` event), so the data layers draw as soon as they can.
+   */
+  private readonly handleStyleLoad = (): void => {
     this.styleReady = true;
     this.addSuppressedPattern();
     this.applyAreas();
@@ -266,6 +282,7 @@ export class MapController {
     this.applyRelease(state.releasedCounts.shown);
     for (const analysis of MAP_ANALYSES) this.applyAnalysis(analysis, currentAnalysis(state, analysis));
     for (const kind of POINT_KINDS) this.applyPoints(kind, state.points[kind]);
+    this.onLoaded?.();
   };
 
   /**
@@ -441,7 +458,7 @@ export class MapController {
 
   /** Writes the loaded areas into the boundary sources once both the style and the data are there. */
   private applyAreas(): void {
-    if (!this.map.isStyleLoaded()) return;
+    if (!this.styleReady) return;
     const { kota, kecamatan, kelurahan } = this.areas;
     if (!kota || !kecamatan || !kelurahan) return;
     const updates: Array<[SourceId, FeatureCollection]> = [

@@ -4,8 +4,10 @@ import {
   INTERVENTION_KINDS,
   VENUE_KINDS,
   type InterventionKind,
+  type Interventions,
   type Tier,
   type VenueKind,
+  type Venues,
 } from '@titik-rawan/shared';
 import type { Sql } from '../db/database';
 import type { Geometry } from '../releases/features';
@@ -16,12 +18,7 @@ export function withheldInterventionKinds(tier: Tier): InterventionKind[] {
 }
 
 /** A GeoJSON point feature of a venue. */
-export interface VenueFeature {
-  type: 'Feature';
-  id: string;
-  geometry: { type: 'Point'; coordinates: [number, number] };
-  properties: { kind: VenueKind; name: string; source: 'synthetic' | 'osm' | 'partner' };
-}
+export type VenueFeature = Venues['features'][number];
 
 /** Venues of one kind (or all), as points rounded to 6 decimals (about 0.1 m), in id order. */
 export async function venueFeatures(sql: Sql, kind: VenueKind | 'all'): Promise<VenueFeature[]> {
@@ -49,17 +46,7 @@ export async function venueFeatures(sql: Sql, kind: VenueKind | 'all'): Promise<
 }
 
 /** A GeoJSON point feature of an intervention. */
-export interface InterventionFeature {
-  type: 'Feature';
-  id: string;
-  geometry: { type: 'Point'; coordinates: [number, number] };
-  properties: {
-    kind: InterventionKind;
-    startedOn: string;
-    organisation: string;
-    venueKind: VenueKind | null;
-  };
-}
+export type InterventionFeature = Interventions['features'][number];
 
 /**
  * Located interventions except the withheld kinds, in id order; an intervention at a venue sits at the venue.
