@@ -16,6 +16,7 @@ import { configRoutes } from './routes/config';
 import { geographyRoutes } from './routes/geography';
 import { healthRoutes } from './routes/health';
 import { placeRoutes } from './routes/places';
+import { planningRoutes } from './routes/planning';
 import { releaseRoutes } from './routes/releases';
 import { ReleaseStore } from './releases/release-store';
 import { DEFAULT_ANALYTICS_OPTIONS } from './analytics/analytics-set';
@@ -43,7 +44,8 @@ export function createApp({ db, config }: AppDeps) {
     .route('/geography', geographyRoutes(db.sql))
     .route('/releases', releaseRoutes(db.sql, releases))
     .route('/', analyticsRoutes(db.sql, releases))
-    .route('/', placeRoutes(db.sql, releases));
+    .route('/', placeRoutes(db.sql, releases))
+    .route('/', planningRoutes(db.sql, releases));
 
   api.get(
     '/openapi.json',

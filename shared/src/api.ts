@@ -458,3 +458,67 @@ export const placeSummarySchema = z.object({
 });
 /** A place's venues and interventions by kind. */
 export type PlaceSummary = z.infer<typeof placeSummarySchema>;
+
+/** Notice every placement answer carries: the list suggests where prevention could go, nothing more. */
+export const PLACEMENT_NOTICE =
+  'Placement suggestions for banners or cameras, ranked by the risk they would cover. They say nothing about incidents at these venues.';
+
+/** `GET /api/planning/placements` query. */
+export const placementQuerySchema = z.object({
+  resolution: z.enum(['7', '8'], { error: 'must be 7 or 8 (H3 resolution)' }),
+  period: periodParameter,
+  category: categoryParameter,
+  sites: z.coerce
+    .number({ error: 'must be a whole number from 1 to 200' })
+    .int('must be a whole number from 1 to 200')
+    .min(1, 'must be a whole number from 1 to 200')
+    .max(200, 'must be a whole number from 1 to 200'),
+  coverage: z.coerce
+    .number({ error: 'must be a distance in metres from 50 to 2000' })
+    .min(50, 'must be a distance in metres from 50 to 2000')
+    .max(2000, 'must be a distance in metres from 50 to 2000')
+    .default(300),
+  kinds: z
+    .string()
+    .default('hotel,guest_house,kost')
+    .transform((text) => text.split(','))
+    .pipe(
+      z
+        .array(z.enum(VENUE_KINDS, { error: `each must be one of ${VENUE_KINDS.join(', ')}` }))
+        .min(1, 'name at least one venue kind'),
+    ),
+  intervention: z.enum(['banner', 'cctv'], { error: 'must be banner or cctv' }).default('banner'),
+});
+
+/** `GET /api/planning/placements` response: the chosen venues in the order chosen, with what each adds. */
+export const placementsSchema = z.object({
+  release: releaseInfoSchema,
+  notice: z.string(),
+  resolution: z.number().int(),
+  coverageM: z.number(),
+  intervention: z.enum(['banner', 'cctv']),
+  kinds: z.array(z.enum(VENUE_KINDS)),
+  /** How each cell's demand is weighted, in words. */
+  demand: z.string(),
+  existingSites: z.number().int(),
+  candidates: z.number().int(),
+  /** Share of all demand within the coverage distance of the existing sites. */
+  existingShare: z.number(),
+  /** Share of all demand covered by the existing and the suggested sites together. */
+  coveredShare: z.number(),
+  sites: z.array(
+    z.object({
+      rank: z.number().int(),
+      venue: z.object({
+        id: z.string(),
+        kind: z.enum(VENUE_KINDS),
+        name: z.string(),
+        coordinates: z.tuple([z.number(), z.number()]),
+      }),
+      /** Share of all demand this site adds (not covered before it). */
+      addedShare: z.number(),
+    }),
+  ),
+});
+/** A placement plan. */
+export type Placements = z.infer<typeof placementsSchema>;

@@ -29,6 +29,7 @@
 // or no surviving factor, the model is `expert-weights` (see EXPERT_RELATIVE_RISK) with the reason said.
 import { VENUE_KINDS, type H3Index, type VenueKind } from '@titik-rawan/shared';
 import { cellToLatLng, getResolution, isValidCell } from 'h3-js';
+import { localPlane, PointGrid } from '../geography/point-grid';
 import { fitPoisson, PoissonFitError, type PoissonFit } from './poisson';
 
 /** A venue as risk terrain needs it: its kind and WGS84 position in degrees. */
@@ -173,20 +174,6 @@ interface VenuesNearCells {
   readonly cellCount: number;
 }
 
-/** Metres per degree of latitude and longitude at a latitude, from the WGS84 radii of curvature. */
-function metresPerDegree(latitude: number): { lat: number; lon: number } {
-  const a = 6378137;
-  const e2 = 0.00669437999014;
-  const sin = Math.sin((latitude * Math.PI) / 180);
-  const w = Math.sqrt(1 - e2 * sin * sin);
-  const meridian = (a * (1 - e2)) / (w * w * w);
-  const primeVertical = a / w;
-  return {
-    lat: (meridian * Math.PI) / 180,
-    lon: (primeVertical * Math.cos((latitude * Math.PI) / 180) * Math.PI) / 180,
-  };
-}
-
 function countVenuesNearCells(
   cells: readonly H3Index[],
   venues: readonly RiskVenue[],
@@ -198,13 +185,9 @@ function countVenuesNearCells(
   const centres = validatedCells(cells).map((cell) => cellToLatLng(cell));
   const originLat = centres.reduce((s, [lat]) => s + lat, 0) / Math.max(1, centres.length);
   const originLon = centres.reduce((s, [, lon]) => s + lon, 0) / Math.max(1, centres.length);
-  const scale = metresPerDegree(originLat);
-  const project = (lat: number, lon: number): [number, number] => [
-    (lon - originLon) * scale.lon,
-    (lat - originLat) * scale.lat,
-  ];
+  const project = localPlane(originLat, originLon);
 
-  const grid = new VenueGrid(reach);
+  const grid = new PointGrid(reach);
   venues.forEach((venue, i) => {
     const kind = venueKindIndex(venue, i);
     const [x, y] = project(venue.lat, venue.lon);
@@ -223,46 +206,6 @@ function countVenuesNearCells(
     });
   });
   return { distancesM: distances, counts, cellCount: cells.length };
-}
-
-/** Venues bucketed in squares of side `reach` metres, for finding those within `reach` of a point. */
-class VenueGrid {
-  private readonly buckets = new Map<string, { x: number[]; y: number[]; kind: number[] }>();
-
-  constructor(private readonly reach: number) {}
-
-  add(x: number, y: number, kind: number): void {
-    const key = this.key(Math.floor(x / this.reach), Math.floor(y / this.reach));
-    let bucket = this.buckets.get(key);
-    if (!bucket) {
-      bucket = { x: [], y: [], kind: [] };
-      this.buckets.set(key, bucket);
-    }
-    bucket.x.push(x);
-    bucket.y.push(y);
-    bucket.kind.push(kind);
-  }
-
-  /** Calls `visit(kind, squaredDistance)` for every venue within `reach` of (x, y). */
-  forEachNear(x: number, y: number, visit: (kind: number, squaredDistance: number) => void): void {
-    const column = Math.floor(x / this.reach);
-    const row = Math.floor(y / this.reach);
-    const reach2 = this.reach * this.reach;
-    for (let i = column - 1; i <= column + 1; i++) {
-      for (let j = row - 1; j <= row + 1; j++) {
-        const bucket = this.buckets.get(this.key(i, j));
-        if (!bucket) continue;
-        for (let v = 0; v < bucket.x.length; v++) {
-          const d2 = ((bucket.x[v] ?? 0) - x) ** 2 + ((bucket.y[v] ?? 0) - y) ** 2;
-          if (d2 <= reach2) visit(bucket.kind[v] ?? 0, d2);
-        }
-      }
-    }
-  }
-
-  private key(column: number, row: number): string {
-    return `${column},${row}`;
-  }
 }
 
 /** Venues of `kind` within `distanceM` of every cell. */

@@ -46,7 +46,7 @@ import {
 } from './release-access';
 
 /** The withheld flag and reason of a result for a tier. */
-function withheldFor(publication: Publication, tier: Tier, key: string) {
+export function withheldFor(publication: Publication, tier: Tier, key: string) {
   const reason = publication.withheld[tier].get(key) ?? null;
   return {
     withheld: reason !== null,
@@ -56,7 +56,7 @@ function withheldFor(publication: Publication, tier: Tier, key: string) {
 }
 
 /** The analyses of a release, or 503 while they are still being decided (or could not be). */
-function analysedOf(current: CurrentRelease): Analysed {
+export function analysedOf(current: CurrentRelease): Analysed {
   const { analysed, failed } = current.analysis;
   if (analysed) return analysed;
   throw new ApiError(
@@ -68,7 +68,8 @@ function analysedOf(current: CurrentRelease): Analysed {
   );
 }
 
-const notComputed = (what: string) =>
+/** The 404 of an analysis that was not computed for the current data. */
+export const notComputed = (what: string) =>
   new ApiError(404, 'no_data_for_period', `${what}: not computed for the current data`);
 
 const FORECAST_NOTES = [
