@@ -17,7 +17,7 @@ import {
 
 declare global {
   interface Window {
-    __titikRawanPoints?: Partial<Record<'venues' | 'interventions', number>>;
+    __titikRawanPoints?: Partial<Record<'venues' | 'interventions' | 'placements', number>>;
   }
 }
 
@@ -49,7 +49,7 @@ async function apiJson<T>(page: Page, path: string): Promise<T> {
 }
 
 /** Waits until the map holds a point layer's data and is idle. */
-async function waitForPoints(page: Page, kind: 'venues' | 'interventions'): Promise<number> {
+async function waitForPoints(page: Page, kind: 'venues' | 'interventions' | 'placements'): Promise<number> {
   const handle = await page.waitForFunction(
     (kind) => {
       const count = window.__titikRawanPoints?.[kind];
@@ -215,6 +215,41 @@ describe('a clicked kelurahan', () => {
     await phone.getByTestId('series-chart').waitFor();
     await linked.scrollIntoViewIfNeeded();
     await saveScreenshot(phone, 'places-kelurahan-details-phone-360x740');
+  });
+});
+
+describe('banner placement', () => {
+  it('suggests the API’s sites for the task force, draws them, and is not offered to NGOs', async () => {
+    const ngo = await session.newPage(DESKTOP);
+    await signInAs(ngo, 'ngo');
+    await openDashboard(ngo, session.baseUrl, '/');
+    await ngo.getByTestId('tier-access').waitFor({ state: 'attached' });
+    expect(await ngo.getByTestId('placement-planner').count()).toBe(0);
+
+    const page = await session.newPage(DESKTOP);
+    await signInAs(page, 'satgas');
+    await openDashboard(page, session.baseUrl, '/?period=2025&geo=h3-8');
+    await waitForRelease(page, 'satgas|2025|all|h3-8');
+    const planner = page.getByTestId('placement-planner');
+    await planner.getByTestId('placement-sites').fill('5');
+    await planner.getByTestId('placement-coverage').fill('400');
+    await planner.getByTestId('placement-run').click();
+    const rows = page.getByTestId('placement-sites-list').locator('li');
+    await rows.first().waitFor({ timeout: 60_000 });
+    const shown = await rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-venue')));
+    const api = await apiJson<{ sites: Array<{ venue: { id: string } }>; notice: string }>(
+      page,
+      '/api/planning/placements?resolution=8&period=2025&category=all&sites=5&coverage=400&kinds=hotel,guest_house,kost&intervention=banner',
+    );
+    expect(shown).toEqual(api.sites.map((site) => site.venue.id));
+    expect(await page.getByTestId('placement-result').textContent()).toContain(
+      'bukan tempat terjadinya kasus',
+    );
+    expect(await waitForPoints(page, 'placements')).toBe(5);
+    await expect
+      .poll(() => renderedValues(page, ['tr-placement-markers'], 'rank'))
+      .toEqual(['1', '2', '3', '4', '5']);
+    await saveScreenshot(page, 'planning-placement-desktop-1920x1080');
   });
 });
 

@@ -14,12 +14,14 @@ import type {
   Health,
   InterventionCollection,
   PlaceSummary,
+  Placements,
   ReleasedAreaCollection,
   ReleasedCellCollection,
   ReleaseMetadata,
   ReleaseSeries,
   SessionUser,
   VenueCollection,
+  VenueKind,
 } from './types.ts';
 
 /** Why a call to the API failed: an HTTP status with the server's error code, or no answer at all. */
@@ -203,6 +205,38 @@ export async function fetchInterventions(signal?: AbortSignal): Promise<Interven
 /** `GET /api/places/summary`: venues and interventions inside one cell or area, counted by kind. */
 export function fetchPlaceSummary(place: string, signal?: AbortSignal): Promise<PlaceSummary> {
   return call(() => api.places.summary.$get({ query: { place } }, { init: { signal } }));
+}
+
+/** Parameters of `GET /api/planning/placements`. */
+export interface PlacementQuery {
+  resolution: CellResolution;
+  /** A year or a quarter. */
+  period: string;
+  category: CategoryFilter;
+  sites: number;
+  coverageM: number;
+  kinds: readonly VenueKind[];
+  intervention: 'banner' | 'cctv';
+}
+
+/** `GET /api/planning/placements`: the venues where p banners or cameras cover the most risk (task force). */
+export function fetchPlacements(query: PlacementQuery, signal?: AbortSignal): Promise<Placements> {
+  return call(() =>
+    api.planning.placements.$get(
+      {
+        query: {
+          resolution: String(query.resolution) as '7' | '8',
+          period: query.period,
+          category: query.category,
+          sites: String(query.sites),
+          coverage: String(query.coverageM),
+          kinds: query.kinds.join(','),
+          intervention: query.intervention,
+        },
+      },
+      { init: { signal } },
+    ),
+  );
 }
 
 /** Static basemap files MapLibre loads itself from the server's `/basemap/` folder. */

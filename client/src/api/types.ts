@@ -30,6 +30,7 @@ export type {
   InterventionKind,
   Me as SessionUser,
   PlaceSummary,
+  Placements,
   ReleaseInfo,
   ReleaseMetadata,
   ReleaseSeries,

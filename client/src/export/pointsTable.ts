@@ -2,7 +2,7 @@
  * The venues or interventions on the map as CSV (UTF-8 with BOM, like the view's table): one row per point with
  * its kind, its details and its position. Venue files are named as planning lists. Pure: no DOM, no fetch.
  */
-import type { InterventionCollection, VenueCollection } from '../api/types.ts';
+import type { InterventionCollection, Placements, VenueCollection } from '../api/types.ts';
 import { translate, type Language, type MessageKey } from '../i18n/index.ts';
 import { toCsv } from './viewTable.ts';
 
@@ -61,4 +61,31 @@ export function interventionsCsv(interventions: InterventionCollection, language
 /** File name of a points export: `titik-rawan-tempat-untuk-perencanaan.csv` or `titik-rawan-intervensi.csv`. */
 export function pointsFileName(kind: 'venues' | 'interventions'): string {
   return kind === 'venues' ? 'titik-rawan-tempat-untuk-perencanaan.csv' : 'titik-rawan-intervensi.csv';
+}
+
+/** CSV of suggested sites: rank, venue kind, name, added share of demand (0–1), longitude, latitude. */
+export function placementsCsv(plan: Placements, language: Language): string {
+  const t = translate(language);
+  const header: MessageKey[] = [
+    'export.csv.rank',
+    'export.csv.kind',
+    'export.csv.name',
+    'export.csv.addedShare',
+    'export.csv.longitude',
+    'export.csv.latitude',
+    'export.csv.synthetic',
+  ];
+  const synthetic = t(plan.release.synthetic ? 'export.csv.yes' : 'export.csv.no');
+  return toCsv([
+    header.map((key) => t(key)),
+    ...plan.sites.map((site) => [
+      site.rank,
+      t(`venue.${site.venue.kind}`),
+      site.venue.name,
+      Number(site.addedShare.toFixed(6)),
+      site.venue.coordinates[0],
+      site.venue.coordinates[1],
+      synthetic,
+    ]),
+  ]);
 }

@@ -299,6 +299,24 @@ export const en: Messages = {
   'access.everything': 'You can see everything this dashboard publishes.',
   'access.why': 'These limits protect child victims: small numbers and small areas could point to people.',
 
+  'placement.title': 'Banner and CCTV placement',
+  'placement.intro':
+    'Choose how many banners or cameras, on which kinds of venue, and how far each reaches. Suggestions come from the risk terrain and hot spots of the chosen period that you may see; banners or cameras already in place are taken into account.',
+  'placement.intervention': 'Kind',
+  'placement.sites': 'Number of sites',
+  'placement.coverage': 'Reach (metres)',
+  'placement.kinds': 'May go on',
+  'placement.run': 'Suggest sites',
+  'placement.loading': 'Working out suggestions…',
+  'placement.failed': 'The suggestions could not be worked out. {reason}',
+  'placement.summary':
+    'Those in place ({kind}: {existing}) reach {before} of the risk; with these suggestions {after}.',
+  'placement.notice': 'These are placement suggestions, not places where incidents happened.',
+  'placement.csv': 'Download suggestions (CSV)',
+  'placement.clear': 'Clear suggestions',
+  'export.csv.rank': 'rank',
+  'export.csv.addedShare': 'added_coverage',
+
   'map.label': 'Map of East Jakarta with kecamatan and kelurahan boundaries',
   'map.loading': 'Loading the map…',
   'map.zoomIn': 'Zoom in',

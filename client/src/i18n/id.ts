@@ -298,6 +298,24 @@ export const id = {
   'access.everything': 'Anda dapat melihat semua yang diterbitkan dasbor ini.',
   'access.why': 'Batas ini melindungi korban anak: angka kecil dan wilayah sempit bisa menunjuk orang.',
 
+  'placement.title': 'Penempatan spanduk dan CCTV',
+  'placement.intro':
+    'Pilih berapa spanduk atau kamera, di jenis tempat apa, dan jangkauannya. Saran dihitung dari medan risiko dan titik panas periode terpilih yang boleh Anda lihat; spanduk atau kamera yang sudah ada ikut diperhitungkan.',
+  'placement.intervention': 'Jenis',
+  'placement.sites': 'Jumlah lokasi',
+  'placement.coverage': 'Jangkauan (meter)',
+  'placement.kinds': 'Boleh dipasang di',
+  'placement.run': 'Sarankan lokasi',
+  'placement.loading': 'Menghitung saran…',
+  'placement.failed': 'Saran tidak dapat dihitung. {reason}',
+  'placement.summary':
+    'Yang sudah terpasang ({kind}: {existing}) menjangkau {before} dari risiko; dengan saran ini {after}.',
+  'placement.notice': 'Ini saran lokasi pemasangan, bukan tempat terjadinya kasus.',
+  'placement.csv': 'Unduh saran (CSV)',
+  'placement.clear': 'Hapus saran',
+  'export.csv.rank': 'peringkat',
+  'export.csv.addedShare': 'tambahan_cakupan',
+
   'map.label': 'Peta Jakarta Timur dengan batas kecamatan dan kelurahan',
   'map.loading': 'Memuat peta…',
   'map.zoomIn': 'Perbesar peta',

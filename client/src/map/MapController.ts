@@ -19,6 +19,7 @@ import { analysisRequestKey, currentAnalysis } from '../store/analyses.ts';
 import type { ShownAnalysis } from '../store/analysesSlice.ts';
 import type { AppStore } from '../store/index.ts';
 import { releaseRequestKey, type ShownRelease } from '../store/releasesSlice.ts';
+import type { PlacementState } from '../store/planningSlice.ts';
 import type { PointKind, PointState } from '../store/pointsSlice.ts';
 import type { SelectedPlace } from '../store/selectionSlice.ts';
 import {
@@ -33,7 +34,7 @@ import {
 import { areaLabelPoints } from './labelPoints.ts';
 import { EMERGING_LAYER } from './layers/emerging.ts';
 import { HOTSPOT_LAYER } from './layers/hotspots.ts';
-import { VENUE_LAYER } from './layers/places.ts';
+import { metresToPixels, PLACEMENT_LAYER, VENUE_LAYER } from './layers/places.ts';
 import { SOURCE, type SourceId } from './layers/ids.ts';
 import {
   NO_COUNT_CLASSES,
@@ -203,6 +204,7 @@ export class MapController {
       store.subscribe((state) => state.releasedCounts.shown, this.applyRelease),
       store.subscribe((state) => state.mapLayers, this.applyLayers),
       store.subscribe((state) => state.selectedPlace, this.applySelection),
+      store.subscribe((state) => state.placement, this.applyPlacement),
       ...POINT_KINDS.map((kind) =>
         store.subscribe(
           (state) => state.points[kind],
@@ -249,6 +251,7 @@ export class MapController {
     exposeReleaseForTests(null);
     for (const analysis of MAP_ANALYSES) exposeAnalysisForTests(analysis, null);
     for (const kind of POINT_KINDS) exposePointsForTests(kind, null);
+    exposePointsForTests('placements', null);
     this.map.remove();
   }
 
@@ -282,6 +285,7 @@ export class MapController {
     this.applyRelease(state.releasedCounts.shown);
     for (const analysis of MAP_ANALYSES) this.applyAnalysis(analysis, currentAnalysis(state, analysis));
     for (const kind of POINT_KINDS) this.applyPoints(kind, state.points[kind]);
+    this.applyPlacement(state.placement);
     this.onLoaded?.();
   };
 
@@ -368,6 +372,26 @@ export class MapController {
     source.setData(data);
     exposePointsForTests(kind, points.status === 'ready' ? data.features.length : null);
   }
+
+  /** Draws the suggested sites of a placement (or none) with discs of its coverage distance. */
+  private readonly applyPlacement = (placement: PlacementState): void => {
+    if (this.destroyed || !this.styleReady) return;
+    const source = this.map.getSource<GeoJSONSource>(SOURCE.placements);
+    if (!source) return;
+    const plan = placement.status === 'ready' ? placement.plan : null;
+    if (plan)
+      this.map.setPaintProperty(PLACEMENT_LAYER.coverage, 'circle-radius', metresToPixels(plan.coverageM));
+    source.setData({
+      type: 'FeatureCollection',
+      features: (plan?.sites ?? []).map((site) => ({
+        type: 'Feature',
+        id: site.rank,
+        geometry: { type: 'Point', coordinates: site.venue.coordinates },
+        properties: { rank: site.rank, kind: site.venue.kind, name: site.venue.name },
+      })),
+    });
+    exposePointsForTests('placements', plan ? plan.sites.length : null);
+  };
 
   /** Shows the style layers of the map layers switched on and hides the others. */
   private readonly applyLayers = (on: readonly MapLayer[]): void => {

@@ -10,6 +10,7 @@ import { emergingLayers } from './layers/emerging.ts';
 import { hotspotLayers } from './layers/hotspots.ts';
 import {
   interventionLayers,
+  placementLayers,
   VENUE_CLUSTER_MAX_ZOOM,
   VENUE_CLUSTER_RADIUS_PX,
   venueLayers,
@@ -62,12 +63,13 @@ export function boundarySources(): Record<string, SourceSpecification> {
       clusterRadius: VENUE_CLUSTER_RADIUS_PX,
     },
     [SOURCE.interventions]: emptyGeoJson(),
+    [SOURCE.placements]: emptyGeoJson(),
   };
 }
 
 /**
  * Our layers drawn over any basemap, bottom to top: released counts, risk terrain, hot spots, emerging hot
- * spots, venues, interventions, the selected place, then the boundary outlines and names.
+ * spots, venues, interventions, suggested sites, the selected place, then the boundary outlines and names.
  */
 export function overlayLayers() {
   return [
@@ -77,6 +79,7 @@ export function overlayLayers() {
     ...emergingLayers(),
     ...venueLayers(),
     ...interventionLayers(),
+    ...placementLayers(),
     ...selectionLayers(),
     ...boundaryLayers(),
   ];

@@ -16,8 +16,8 @@ declare global {
     __titikRawanRelease?: ReleaseOnMap;
     /** Which analyses the map's analysis sources hold, by analysis, present only for browser tests. */
     __titikRawanAnalyses?: Partial<Record<MapAnalysis, AnalysisOnMap>>;
-    /** How many venues and interventions the map's point sources hold, present only for browser tests. */
-    __titikRawanPoints?: Partial<Record<'venues' | 'interventions', number>>;
+    /** How many venues, interventions and suggested sites the map's point sources hold, only for browser tests. */
+    __titikRawanPoints?: Partial<Record<'venues' | 'interventions' | 'placements', number>>;
   }
 }
 
@@ -61,8 +61,11 @@ export function exposeAnalysisForTests(analysis: MapAnalysis, onMap: AnalysisOnM
   else delete analyses[analysis];
 }
 
-/** Tells a browser test how many venues or interventions were just written to the map (`null`: none). */
-export function exposePointsForTests(kind: 'venues' | 'interventions', features: number | null): void {
+/** Tells a browser test how many venues, interventions or suggested sites were just written to the map (`null`: none). */
+export function exposePointsForTests(
+  kind: 'venues' | 'interventions' | 'placements',
+  features: number | null,
+): void {
   if (window.__TITIK_RAWAN_TEST_HOOKS__ !== true) return;
   const points = (window.__titikRawanPoints ??= {});
   if (features === null) delete points[kind];

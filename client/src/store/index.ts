@@ -3,6 +3,7 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAnalysesSlice } from './analysesSlice.ts';
 import { createFiltersSlice, type InitialFilters } from './filtersSlice.ts';
+import { createPlanningSlice } from './planningSlice.ts';
 import { createPointsSlice } from './pointsSlice.ts';
 import { createReleasesSlice } from './releasesSlice.ts';
 import { createSelectionSlice } from './selectionSlice.ts';
@@ -28,6 +29,7 @@ export function createAppStore(initialView: InitialView = {}, initialFilters: In
       ...createSelectionSlice(initialView.selectedPlace ?? null)(...a),
       ...createAnalysesSlice()(...a),
       ...createPointsSlice()(...a),
+      ...createPlanningSlice()(...a),
     })),
   );
 }

@@ -2,6 +2,7 @@
 import type { StateCreator } from 'zustand/vanilla';
 import type { AnalysesSlice } from './analysesSlice.ts';
 import type { FiltersSlice } from './filtersSlice.ts';
+import type { PlanningSlice } from './planningSlice.ts';
 import type { PointsSlice } from './pointsSlice.ts';
 import type { ReleasesSlice } from './releasesSlice.ts';
 import type { SelectionSlice } from './selectionSlice.ts';
@@ -17,7 +18,8 @@ export type AppState = ViewSlice &
   ReleasesSlice &
   SelectionSlice &
   AnalysesSlice &
-  PointsSlice;
+  PointsSlice &
+  PlanningSlice;
 
 /** Middleware applied once on the combined store (and so visible to every slice's `set`/`get`). */
 export type AppMiddleware = [['zustand/subscribeWithSelector', never]];

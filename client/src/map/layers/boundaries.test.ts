@@ -12,7 +12,7 @@ import {
 import { emergingLayers } from './emerging.ts';
 import { hotspotLayers } from './hotspots.ts';
 import { SOURCE } from './ids.ts';
-import { interventionLayers, venueLayers } from './places.ts';
+import { interventionLayers, placementLayers, venueLayers } from './places.ts';
 import { releaseLayers } from './releases.ts';
 import { riskTerrainLayers } from './riskTerrain.ts';
 import { selectionLayers } from './selection.ts';
@@ -67,6 +67,7 @@ describe('withBoundaryOverlay', () => {
       ...emergingLayers().map((l) => l.id),
       ...venueLayers().map((l) => l.id),
       ...interventionLayers().map((l) => l.id),
+      ...placementLayers().map((l) => l.id),
       ...selectionLayers().map((l) => l.id),
       ...boundaryLayers().map((l) => l.id),
     ]);

@@ -17,6 +17,7 @@ export const SOURCE = {
   selection: 'tr-selection',
   venues: 'tr-venues',
   interventions: 'tr-interventions',
+  placements: 'tr-placements',
 } as const;
 
 /** Id of one of the dashboard's sources. */

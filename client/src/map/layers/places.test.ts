@@ -7,6 +7,9 @@ import {
   INTERVENTION_LAYER,
   interventionLayers,
   kindColour,
+  metresToPixels,
+  PLACEMENT_LAYER,
+  placementLayers,
   VENUE_CLUSTER_MAX_ZOOM,
   VENUE_COLOURS,
   VENUE_LAYER,
@@ -44,6 +47,26 @@ describe('venue layers', () => {
       VENUE_COLOURS.kost,
       '#999999',
     ]);
+  });
+});
+
+describe('placement layers', () => {
+  it('draw a disc of the coverage distance, a marker and the rank of each suggested site', () => {
+    const layers = placementLayers(300);
+    expect(layers.map((layer) => layer.id)).toEqual([
+      PLACEMENT_LAYER.coverage,
+      PLACEMENT_LAYER.markers,
+      PLACEMENT_LAYER.ranks,
+    ]);
+    expect(layers.every((layer) => 'source' in layer && layer.source === SOURCE.placements)).toBe(true);
+  });
+
+  it('size the disc in pixels from metres: doubling per zoom level, 300 m ≈ 63 px at zoom 14', () => {
+    const [, , , zoomA, pixelsA, zoomB, pixelsB] = metresToPixels(300) as unknown as number[];
+    expect([zoomA, zoomB]).toEqual([10, 18]);
+    expect((pixelsB ?? 0) / (pixelsA ?? 1)).toBeCloseTo(2 ** 8, 6);
+    // Web Mercator at 6.25° S: 4.75 m per pixel at zoom 14 (MapLibre's 512 px tiles).
+    expect((pixelsA ?? 0) * 2 ** 4).toBeCloseTo(300 / 4.75, 0);
   });
 });
 

@@ -132,3 +132,68 @@ export function interventionLayers(): LayerSpecification[] {
     },
   ];
 }
+
+/** Ids of the placement layers: the suggested sites' coverage discs and their numbered markers. */
+export const PLACEMENT_LAYER = {
+  coverage: 'tr-placement-coverage',
+  markers: 'tr-placement-markers',
+  ranks: 'tr-placement-ranks',
+} as const;
+
+/** Colour of suggested sites: a dark teal, apart from every venue, intervention and analysis colour. */
+export const PLACEMENT_COLOUR = '#0f766e';
+
+/**
+ * Radius in pixels of a circle `metres` across the ground at the map's zoom, for circle layers, at East Jakarta's
+ * latitude (exact at zoom 10 and 18, interpolated exponentially between, which is exact for Web Mercator).
+ */
+export function metresToPixels(metres: number): ExpressionSpecification {
+  const metresPerPixelAtZoom0 = (40_075_016.686 * Math.cos((6.25 * Math.PI) / 180)) / 512;
+  const pixels = (zoom: number) => metres / (metresPerPixelAtZoom0 / 2 ** zoom);
+  return ['interpolate', ['exponential', 2], ['zoom'], 10, pixels(10), 18, pixels(18)];
+}
+
+/**
+ * Layers of the suggested sites, bottom to top: a translucent disc of the coverage distance around each, a
+ * marker, and its rank. Features carry `rank` and `coverageM`.
+ */
+export function placementLayers(coverageM = 300): LayerSpecification[] {
+  return [
+    {
+      id: PLACEMENT_LAYER.coverage,
+      type: 'circle',
+      source: SOURCE.placements,
+      paint: {
+        'circle-color': PLACEMENT_COLOUR,
+        'circle-opacity': 0.12,
+        'circle-radius': metresToPixels(coverageM),
+        'circle-stroke-color': PLACEMENT_COLOUR,
+        'circle-stroke-width': 1,
+        'circle-stroke-opacity': 0.6,
+      },
+    },
+    {
+      id: PLACEMENT_LAYER.markers,
+      type: 'circle',
+      source: SOURCE.placements,
+      paint: {
+        'circle-color': PLACEMENT_COLOUR,
+        'circle-radius': 9,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+      },
+    },
+    {
+      id: PLACEMENT_LAYER.ranks,
+      type: 'symbol',
+      source: SOURCE.placements,
+      layout: {
+        'text-field': ['to-string', ['get', 'rank']],
+        'text-font': [...FONT.medium],
+        'text-size': 11,
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-color': '#ffffff' },
+    },
+  ];
+}
