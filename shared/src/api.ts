@@ -522,3 +522,64 @@ export const placementsSchema = z.object({
 });
 /** A placement plan. */
 export type Placements = z.infer<typeof placementsSchema>;
+
+const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** Where an intervention took place: at a recorded venue, or at a point (WGS84 degrees) in East Jakarta. */
+const interventionPlace = {
+  venueId: z
+    .string()
+    .regex(/^\d{1,18}$/, 'must be the id of a venue from /api/venues')
+    .optional(),
+  location: z
+    .object({
+      lng: z.number().min(-180, 'must be a longitude in degrees').max(180, 'must be a longitude in degrees'),
+      lat: z.number().min(-90, 'must be a latitude in degrees').max(90, 'must be a latitude in degrees'),
+    })
+    .optional(),
+};
+
+const interventionFields = {
+  kind: z.enum(INTERVENTION_KINDS, { error: `must be one of ${INTERVENTION_KINDS.join(', ')}` }),
+  startedOn: z.string().regex(DATE_PATTERN, 'must be a date YYYY-MM-DD'),
+  organisation: z
+    .string()
+    .regex(/^[a-z0-9_-]{2,40}$/, 'must be an organisation code from /api/organisations'),
+};
+
+/** `POST /api/interventions` body: what was done, when, by which organisation, and where (a venue or a point). */
+export const interventionBodySchema = z
+  .object({ ...interventionFields, ...interventionPlace })
+  .strict()
+  .refine((body) => (body.venueId === undefined) !== (body.location === undefined), {
+    message: 'give either venueId or location, not both',
+    path: ['venueId'],
+  });
+
+/** `PATCH /api/interventions/{id}` body: the fields to change (a new place replaces the old one). */
+export const interventionPatchSchema = z
+  .object({ ...interventionFields, ...interventionPlace })
+  .partial()
+  .strict()
+  .refine((body) => body.venueId === undefined || body.location === undefined, {
+    message: 'give either venueId or location, not both',
+    path: ['venueId'],
+  });
+
+/** `PATCH /api/interventions/{id}` path. */
+export const interventionIdSchema = z.object({
+  id: z.string().regex(/^\d{1,18}$/, 'must be an intervention id'),
+});
+
+/** One recorded intervention as the write endpoints return it. */
+export const interventionSchema = z.object({
+  id: z.string(),
+  kind: z.enum(INTERVENTION_KINDS),
+  startedOn: z.string(),
+  organisation: z.string(),
+  venueId: z.string().nullable(),
+  coordinates: z.tuple([z.number(), z.number()]),
+  kelurahan: z.string(),
+});
+/** A recorded intervention. */
+export type Intervention = z.infer<typeof interventionSchema>;

@@ -1,6 +1,7 @@
 // Venues, interventions, a place's counts by kind and a place's released series, as the dashboard's layers and
 // side panel use them, on the demo data in the run's database.
 import {
+  interventionSchema,
   interventionsSchema,
   placeSummarySchema,
   releasedAreasSchema,
@@ -12,7 +13,7 @@ import {
   type H3Index,
   type Venues,
 } from '@titik-rawan/shared';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseCellAt, loadReleaseGeography, parentCell } from '@titik-rawan/server/releases/geography';
 import { testApp } from '../support/database';
 import { requestsTo } from '../support/requests';
@@ -215,5 +216,144 @@ describe('a place’s released series', () => {
     expect(cell).toMatchObject({ status: 403, code: 'not_for_this_tier' });
     expect(cell.message).toMatch(/query parameter "place"/);
     expect((await errorOf('/api/releases/series?place=31.75&step=week&category=all')).status).toBe(400);
+  });
+});
+
+describe('recording and changing interventions', () => {
+  const created: string[] = [];
+  afterAll(async () => {
+    if (created.length > 0) await db.sql`delete from interventions where id in ${db.sql(created)}`;
+  });
+
+  async function send(method: 'POST' | 'PATCH', path: string, body: unknown, cookie?: string) {
+    const res = await app.request(path, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
+      body: JSON.stringify(body),
+    });
+    return {
+      status: res.status,
+      body: (await res.json()) as Record<string, unknown> & { error?: { message: string } },
+    };
+  }
+  const countRows = async () =>
+    (await db.sql<{ n: number }[]>`select count(*)::int as n from interventions`)[0]?.n;
+  const venue = () => venues.features.find((f) => f.properties.kind === 'kost') ?? venues.features[0];
+
+  it('records one at a venue or at a point in East Jakarta, with an audit entry and no data in it', async () => {
+    const kost = venue();
+    if (!kost) throw new Error('no venue');
+    const atVenue = await send(
+      'POST',
+      '/api/interventions',
+      { kind: 'kk_check', startedOn: '2025-06-02', organisation: 'demo-upt-pppa', venueId: kost.id },
+      cookies.satgas,
+    );
+    expect(atVenue.status).toBe(201);
+    const stored = interventionSchema.parse(atVenue.body);
+    created.push(stored.id);
+    expect(stored).toMatchObject({ kind: 'kk_check', startedOn: '2025-06-02', venueId: kost.id });
+    expect(stored.coordinates).toEqual(kost.geometry.coordinates);
+
+    const atPoint = await send(
+      'POST',
+      '/api/interventions',
+      {
+        kind: 'socialisation',
+        startedOn: '2025-07-10',
+        organisation: 'demo-lsm-pendamping',
+        location: { lng: 106.8795, lat: -6.2253 },
+      },
+      cookies.ngo,
+    );
+    expect(atPoint.status).toBe(201);
+    const point = interventionSchema.parse(atPoint.body);
+    created.push(point.id);
+    expect(point.kelurahan).toMatch(/^31\.75\.\d{2}\.\d{4}$/);
+
+    const layer = interventionsSchema.parse(await json('/api/interventions', cookies.ngo));
+    expect(layer.features.find((f) => f.id === point.id)?.geometry.coordinates).toEqual([106.8795, -6.2253]);
+    const [entry] = await db.sql<{ actor: string; target: string; details: unknown }[]>`
+      select actor, target, details from audit_log where action = 'intervention.create' order by id desc limit 1`;
+    expect(entry).toEqual({ actor: 'ngo', target: `intervention ${point.id}`, details: {} });
+  });
+
+  it('refuses a wrong field by name and stores nothing', async () => {
+    const before = await countRows();
+    const base = {
+      kind: 'socialisation',
+      startedOn: '2025-06-02',
+      organisation: 'demo-upt-pppa',
+      location: { lng: 106.88, lat: -6.23 },
+    };
+    for (const [body, field] of [
+      [{ ...base, startedOn: '2025-02-30' }, 'startedOn'],
+      [{ ...base, startedOn: '2999-01-01' }, 'startedOn'],
+      [{ ...base, startedOn: '02/06/2025' }, 'startedOn'],
+      [{ ...base, organisation: 'no-such-org' }, 'organisation'],
+      [{ ...base, location: { lng: 106.8272, lat: -6.1754 } }, 'location'],
+      [{ ...base, location: undefined, venueId: '999999999' }, 'venueId'],
+      [{ ...base, venueId: '1' }, 'venueId'],
+      [{ ...base, kind: 'raid' }, 'kind'],
+      [{ ...base, victimName: 'x' }, ''],
+    ] as const) {
+      const res = await send('POST', '/api/interventions', body, cookies.satgas);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error?.message, JSON.stringify(body)).toContain(
+        `body field${field ? ` "${field}"` : ''}`,
+      );
+    }
+    expect((await send('POST', '/api/interventions', base)).status).toBe(401);
+    const cctv = await send('POST', '/api/interventions', { ...base, kind: 'cctv' }, cookies.ngo);
+    expect(cctv.status).toBe(403);
+    expect(await countRows()).toBe(before);
+  });
+
+  it('lets the recorder or an admin change one, and no one else', async () => {
+    const recorded = await send(
+      'POST',
+      '/api/interventions',
+      {
+        kind: 'socialisation',
+        startedOn: '2025-05-01',
+        organisation: 'demo-upt-pppa',
+        location: { lng: 106.9, lat: -6.25 },
+      },
+      cookies.satgas,
+    );
+    const id = String(recorded.body.id);
+    created.push(id);
+    const byNgo = await send('PATCH', `/api/interventions/${id}`, { startedOn: '2025-05-02' }, cookies.ngo);
+    expect(byNgo.status).toBe(403);
+    const byRecorder = await send(
+      'PATCH',
+      `/api/interventions/${id}`,
+      { startedOn: '2025-05-03' },
+      cookies.satgas,
+    );
+    expect(byRecorder.status).toBe(200);
+    expect(byRecorder.body).toMatchObject({ id, startedOn: '2025-05-03', kind: 'socialisation' });
+    const kost = venue();
+    const moved = await send(
+      'PATCH',
+      `/api/interventions/${id}`,
+      { venueId: kost?.id, kind: 'kk_check' },
+      cookies.admin,
+    );
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({
+      venueId: kost?.id,
+      kind: 'kk_check',
+      coordinates: kost?.geometry.coordinates,
+    });
+    const [entry] = await db.sql<{ actor: string; details: unknown }[]>`
+      select actor, details from audit_log where action = 'intervention.update' order by id desc limit 1`;
+    expect(entry).toEqual({ actor: 'admin', details: { fields: 'kind,venueId' } });
+    expect(
+      (await send('PATCH', '/api/interventions/999999999', { kind: 'banner' }, cookies.admin)).status,
+    ).toBe(404);
+    expect(
+      (await send('PATCH', `/api/interventions/${id}`, { startedOn: '2025-13-01' }, cookies.admin)).status,
+    ).toBe(400);
   });
 });

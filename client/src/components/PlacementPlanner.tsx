@@ -65,7 +65,7 @@ export function PlacementPlanner() {
     );
 
   return (
-    <section className="panel__section filters" aria-labelledby={titleId} data-testid="placement-planner">
+    <section className="panel__section placement" aria-labelledby={titleId} data-testid="placement-planner">
       <h2 id={titleId} className="panel__heading">
         {t('placement.title')}
       </h2>

@@ -4,6 +4,10 @@
 // above all) help those who want to avoid them.
 import {
   apiErrorSchema,
+  interventionBodySchema,
+  interventionIdSchema,
+  interventionPatchSchema,
+  interventionSchema,
   interventionsSchema,
   placeSummaryQuerySchema,
   placeSummarySchema,
@@ -21,6 +25,13 @@ import { clientAddress } from '../http/client-address';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
+import {
+  createIntervention,
+  InterventionFieldError,
+  readIntervention,
+  updateIntervention,
+  type InterventionFields,
+} from '../places/intervention-writes';
 import {
   countsInside,
   interventionFeatures,
@@ -57,7 +68,35 @@ async function openForAccount(sql: Sql, c: Context<AppEnv>, what: string): Promi
   c.header('Cache-Control', 'private, no-cache');
 }
 
-/** `GET /api/venues`, `GET /api/interventions` and `GET /api/places/summary`. */
+const WRITE_ERRORS = {
+  400: { description: 'A field is wrong; the message names it', content: json(apiErrorSchema) },
+  ...SIGNED_IN_ONLY,
+  403: { description: 'This account may not write this intervention', content: json(apiErrorSchema) },
+} as const;
+
+/** Runs a write, turning a refused field into a 400 that names it. */
+async function checkedWrite<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof InterventionFieldError) {
+      throw new ApiError(400, 'invalid_parameter', `body field "${error.field}": ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+/** Refuses CCTV to accounts that may not see camera positions (NGOs): they may not record or move cameras. */
+function checkKindForTier(c: Context<AppEnv>, kind: string | undefined): void {
+  if (kind && withheldInterventionKinds(c.get('tier')).includes(kind as 'cctv')) {
+    throw new ApiError(403, 'not_for_this_tier', 'CCTV is recorded by task-force and admin accounts only.');
+  }
+}
+
+/**
+ * `GET /api/venues`, `GET /api/interventions`, `POST /api/interventions`, `PATCH /api/interventions/{id}` and
+ * `GET /api/places/summary`.
+ */
 export function placeRoutes(sql: Sql, store: ReleaseStore) {
   const outlines = new GeographyOutlines(store.geography);
   return new Hono<AppEnv>()
@@ -98,6 +137,72 @@ export function placeRoutes(sql: Sql, store: ReleaseStore) {
           isDemoDatabase(sql),
         ]);
         return c.json({ type: 'FeatureCollection' as const, synthetic, withheldKinds, features }, 200);
+      },
+    )
+    .post(
+      '/interventions',
+      describeRoute({
+        tags: ['places'],
+        summary: 'Record an intervention (signed-in accounts; CCTV by the task force and admins)',
+        responses: {
+          201: { description: 'The intervention as stored', content: json(interventionSchema) },
+          ...WRITE_ERRORS,
+        },
+      }),
+      validate('json', interventionBodySchema),
+      async (c) => {
+        const body = c.req.valid('json');
+        const account = c.get('account');
+        if (!account) throw new ApiError(401, 'sign_in_required', 'Sign in to record interventions.');
+        checkKindForTier(c, body.kind);
+        const stored = await checkedWrite(() => createIntervention(sql, body, account.id));
+        await recordAudit(sql, {
+          actor: account.username,
+          action: 'intervention.create',
+          target: `intervention ${stored.id}`,
+          address: clientAddress(c),
+        });
+        return c.json(stored, 201);
+      },
+    )
+    .patch(
+      '/interventions/:id',
+      describeRoute({
+        tags: ['places'],
+        summary: 'Change an intervention (its recorder or an admin)',
+        responses: {
+          200: { description: 'The intervention as stored', content: json(interventionSchema) },
+          ...WRITE_ERRORS,
+          404: { description: 'No intervention has this id', content: json(apiErrorSchema) },
+        },
+      }),
+      validate('param', interventionIdSchema),
+      validate('json', interventionPatchSchema),
+      async (c) => {
+        const { id } = c.req.valid('param');
+        const patch: InterventionFields = c.req.valid('json');
+        const account = c.get('account');
+        if (!account) throw new ApiError(401, 'sign_in_required', 'Sign in to change interventions.');
+        const current = await readIntervention(sql, id);
+        if (!current) throw new ApiError(404, 'not_found', `no intervention has id ${id}`);
+        if (account.role !== 'admin' && current.createdBy !== String(account.id)) {
+          throw new ApiError(
+            403,
+            'not_your_intervention',
+            'Only the account that recorded an intervention, or an admin, may change it.',
+          );
+        }
+        checkKindForTier(c, current.kind);
+        checkKindForTier(c, patch.kind);
+        const stored = await checkedWrite(() => updateIntervention(sql, id, patch));
+        await recordAudit(sql, {
+          actor: account.username,
+          action: 'intervention.update',
+          target: `intervention ${id}`,
+          address: clientAddress(c),
+          details: { fields: Object.keys(patch).sort().join(',') },
+        });
+        return c.json(stored, 200);
       },
     )
     .get(
