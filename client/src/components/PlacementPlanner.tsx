@@ -18,6 +18,37 @@ import { useDelayedFlag } from './useDelayedFlag.ts';
 /** Venue kinds ticked at first: where the field report says banners and cameras help. */
 const DEFAULT_KINDS: readonly VenueKind[] = ['hotel', 'guest_house', 'kost'];
 
+/** A labelled whole-number input that keeps its value within `min`…`max` (an empty field counts as `min`). */
+function NumberField(props: {
+  label: string;
+  value: number;
+  min: number;
+  max: number;
+  step: number;
+  onChange: (value: number) => void;
+  testId: string;
+}) {
+  return (
+    <label className="field">
+      <span className="field__label">{props.label}</span>
+      <input
+        className="field__input"
+        type="number"
+        min={props.min}
+        max={props.max}
+        step={props.step}
+        value={props.value}
+        onChange={(event) =>
+          props.onChange(
+            Math.max(props.min, Math.min(props.max, Math.round(Number(event.target.value) || props.min))),
+          )
+        }
+        data-testid={props.testId}
+      />
+    </label>
+  );
+}
+
 /** The placement section of the side panel (nothing for tiers that may not plan). */
 export function PlacementPlanner() {
   const t = useT();
@@ -83,35 +114,24 @@ export function PlacementPlanner() {
             <option value="cctv">{t('intervention.cctv')}</option>
           </select>
         </label>
-        <label className="field">
-          <span className="field__label">{t('placement.sites')}</span>
-          <input
-            className="field__input"
-            type="number"
-            min={1}
-            max={200}
-            value={sites}
-            onChange={(event) =>
-              setSites(Math.max(1, Math.min(200, Math.round(Number(event.target.value) || 1))))
-            }
-            data-testid="placement-sites"
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('placement.coverage')}</span>
-          <input
-            className="field__input"
-            type="number"
-            min={50}
-            max={2000}
-            step={50}
-            value={coverageM}
-            onChange={(event) =>
-              setCoverageM(Math.max(50, Math.min(2000, Number(event.target.value) || 300)))
-            }
-            data-testid="placement-coverage"
-          />
-        </label>
+        <NumberField
+          label={t('placement.sites')}
+          value={sites}
+          min={1}
+          max={200}
+          step={1}
+          onChange={setSites}
+          testId="placement-sites"
+        />
+        <NumberField
+          label={t('placement.coverage')}
+          value={coverageM}
+          min={50}
+          max={2000}
+          step={50}
+          onChange={setCoverageM}
+          testId="placement-coverage"
+        />
         <fieldset className="placement__kinds">
           <legend className="field__label">{t('placement.kinds')}</legend>
           {VENUE_KINDS.map((kind) => (
