@@ -8,6 +8,7 @@ import {
   areaLevelSchema,
   roleSchema,
 } from './domain';
+import { AREA_CODE_PATTERN, PUBLISHED_CELL_PATTERN } from './geo';
 
 /** Body of every API error: a stable machine code and a message in plain words. */
 export const apiErrorSchema = z.object({
@@ -372,7 +373,7 @@ export const forecastChecksSchema = z.object({
 export type ForecastChecks = z.infer<typeof forecastChecksSchema>;
 
 /** Pattern of a place the panel details: an H3 cell of resolution 7 or 8, or an East Jakarta area code. */
-export const PLACE_PATTERN = /^(8[78][0-9a-f]{13}|31\.75(\.\d{2}(\.\d{4})?)?)$/;
+export const PLACE_PATTERN = new RegExp(`${PUBLISHED_CELL_PATTERN.source}|${AREA_CODE_PATTERN.source}`);
 
 const placeParameter = z
   .string()

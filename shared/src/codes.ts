@@ -52,3 +52,9 @@ export type Tier = (typeof TIERS)[number];
 export const AREA_LEVELS = ['kota', 'kecamatan', 'kelurahan'] as const;
 /** One administrative level. */
 export type AreaLevel = (typeof AREA_LEVELS)[number];
+
+/** Pattern of any East Jakarta area code: kota `31.75`, kecamatan `31.75.01`, kelurahan `31.75.01.1001`. */
+export const AREA_CODE_PATTERN = /^31\.75(\.\d{2}(\.\d{4})?)?$/;
+
+/** Pattern of a published H3 cell (resolution 7 or 8); the resolution is the second digit. */
+export const PUBLISHED_CELL_PATTERN = /^8([78])[0-9a-f]{13}$/;

@@ -10,8 +10,7 @@ export type Meters = Brand<number, 'Meters'>;
 /** A kelurahan's Kemendagri code, e.g. `31.75.01.1001`. */
 export type KelurahanCode = Brand<string, 'KelurahanCode'>;
 
-/** Pattern of any East Jakarta area code: kota `31.75`, kecamatan `31.75.01`, kelurahan `31.75.01.1001`. */
-export const AREA_CODE_PATTERN = /^31\.75(\.\d{2}(\.\d{4})?)?$/;
+export { AREA_CODE_PATTERN, PUBLISHED_CELL_PATTERN } from './codes';
 
 /** Bounding box of Kota Administrasi Jakarta Timur as [west, south, east, north] in degrees. */
 export const EAST_JAKARTA_BOUNDS = [106.84, -6.38, 106.98, -6.14] as const;

@@ -12,6 +12,7 @@ import maplibregl, {
 } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Feature, FeatureCollection } from 'geojson';
+import { AREA_LEVELS } from '@titik-rawan/shared/codes';
 import { fetchAreas } from '../api/client.ts';
 import type { AreaCollection, AreaLevel } from '../api/types.ts';
 import { translate, type Language } from '../i18n/index.ts';
@@ -124,7 +125,7 @@ function clickedPlace(properties: Record<string, unknown> | null | undefined): S
 }
 
 function isAreaLevel(value: unknown): value is AreaLevel {
-  return value === 'kota' || value === 'kecamatan' || value === 'kelurahan';
+  return (AREA_LEVELS as readonly unknown[]).includes(value);
 }
 
 /** The id of the cell or area a drawn feature stands for. */

@@ -1,4 +1,5 @@
 /** Selection slice: the H3 cell or area the person clicked on the map, which the side panel details. */
+import { AREA_CODE_PATTERN, PUBLISHED_CELL_PATTERN } from '@titik-rawan/shared/codes';
 import type { AreaLevel } from '../api/types.ts';
 import type { SliceCreator } from './types.ts';
 
@@ -10,15 +11,12 @@ export type SelectedPlace =
   | { readonly kind: 'cell'; readonly id: string; readonly resolution: number }
   | { readonly kind: 'area'; readonly id: string; readonly level: AreaLevel; readonly name: string | null };
 
-const CELL_PATTERN = /^8([78])[0-9a-f]{13}$/;
-const AREA_PATTERN = /^31\.75(\.\d{2}(\.\d{4})?)?$/;
-
 /** The place an H3 index (resolution 7 or 8) or an East Jakarta area code names, or `null` for anything else. */
 export function parsePlace(text: string | null): SelectedPlace | null {
   if (!text) return null;
-  const cell = CELL_PATTERN.exec(text);
+  const cell = PUBLISHED_CELL_PATTERN.exec(text);
   if (cell) return { kind: 'cell', id: text, resolution: Number(cell[1]) };
-  const area = AREA_PATTERN.exec(text);
+  const area = AREA_CODE_PATTERN.exec(text);
   if (!area) return null;
   const level: AreaLevel = area[2] ? 'kelurahan' : area[1] ? 'kecamatan' : 'kota';
   return { kind: 'area', id: text, level, name: null };

@@ -20,8 +20,8 @@ export function withheldInterventionKinds(tier: Tier): InterventionKind[] {
 /** A GeoJSON point feature of a venue. */
 export type VenueFeature = Venues['features'][number];
 
-/** Venues of one kind (or all), as points rounded to 6 decimals (about 0.1 m), in id order. */
-export async function venueFeatures(sql: Sql, kind: VenueKind | 'all'): Promise<VenueFeature[]> {
+/** Venues of the given kinds (or all), as points rounded to 6 decimals (about 0.1 m), in id order. */
+export async function venueFeatures(sql: Sql, kinds: readonly VenueKind[] | 'all'): Promise<VenueFeature[]> {
   const rows = await sql<
     {
       id: string;
@@ -35,7 +35,7 @@ export async function venueFeatures(sql: Sql, kind: VenueKind | 'all'): Promise<
     select id::text, kind, name, source,
       round(st_x(geom)::numeric, 6)::float8 as lng, round(st_y(geom)::numeric, 6)::float8 as lat
     from venues
-    ${kind === 'all' ? sql`` : sql`where kind = ${kind}`}
+    ${kinds === 'all' ? sql`` : sql`where kind = any(${sql.array(kinds as VenueKind[])}::text[])`}
     order by id`;
   return rows.map(({ id, kind, name, source, lng, lat }) => ({
     type: 'Feature',

@@ -115,7 +115,10 @@ export function placeRoutes(sql: Sql, store: ReleaseStore) {
       async (c) => {
         const { kind } = c.req.valid('query');
         await openForAccount(sql, c, `venues ${kind}`);
-        const [features, synthetic] = await Promise.all([venueFeatures(sql, kind), isDemoDatabase(sql)]);
+        const [features, synthetic] = await Promise.all([
+          venueFeatures(sql, kind === 'all' ? 'all' : [kind]),
+          isDemoDatabase(sql),
+        ]);
         return c.json({ type: 'FeatureCollection' as const, notice: VENUE_NOTICE, synthetic, features }, 200);
       },
     )

@@ -89,11 +89,10 @@ export function planningRoutes(sql: Sql, store: ReleaseStore) {
       });
 
       const kinds = new Set(query.kinds);
-      const [venues, interventions] = await Promise.all([
-        venueFeatures(sql, 'all'),
+      const [candidates, interventions] = await Promise.all([
+        venueFeatures(sql, [...kinds]),
         interventionFeatures(sql, []),
       ]);
-      const candidates = venues.filter((venue) => kinds.has(venue.properties.kind));
       const existing = interventions.filter((site) => site.properties.kind === query.intervention);
       const toSite = (coordinates: [number, number]) => ({ lon: coordinates[0], lat: coordinates[1] });
       const plan = coverGreedily({
