@@ -96,10 +96,10 @@ export function PlacementPlanner() {
     );
 
   return (
-    <section className="panel__section placement" aria-labelledby={titleId} data-testid="placement-planner">
-      <h2 id={titleId} className="panel__heading">
+    <section className="placement" aria-labelledby={titleId} data-testid="placement-planner">
+      <h3 id={titleId} className="planning__heading">
         {t('placement.title')}
-      </h2>
+      </h3>
       <p className="panel__text">{t('placement.intro')}</p>
       <form onSubmit={submit} className="placement__form">
         <label className="field">

@@ -13,7 +13,7 @@ import { ExportButtons } from './ExportButtons.tsx';
 import { HotspotLegend } from './HotspotLegend.tsx';
 import { MapLayerSwitches } from './MapLayerSwitches.tsx';
 import { ModelPanel } from './ModelPanel.tsx';
-import { PlacementPlanner } from './PlacementPlanner.tsx';
+import { PlanningTools } from './PlanningTools.tsx';
 import { PointsLegend } from './PointsLegend.tsx';
 import { ReleaseFilters } from './ReleaseFilters.tsx';
 import { ReleaseLegend } from './ReleaseLegend.tsx';
@@ -73,7 +73,7 @@ export function SidePanel() {
         <ReleaseFilters />
         <MapLayerSwitches />
         <SelectedPlaceDetails />
-        <PlacementPlanner />
+        <PlanningTools />
         {layers.includes('interventions') && <PointsLegend kind="interventions" />}
         {layers.includes('venues') && <PointsLegend kind="venues" />}
         {layers.includes('emerging') && <EmergingLegend />}

@@ -299,6 +299,12 @@ export const en: Messages = {
   'access.everything': 'You can see everything this dashboard publishes.',
   'access.why': 'These limits protect child victims: small numbers and small areas could point to people.',
 
+  'planning.title': 'Planning',
+  'planning.placement': 'Placement',
+  'planning.patrol': 'Patrol',
+  'planning.outreach': 'Outreach priorities',
+  'planning.interventions': 'Interventions',
+
   'placement.title': 'Banner and CCTV placement',
   'placement.intro':
     'Choose how many banners or cameras, on which kinds of venue, and how far each reaches. Suggestions come from the risk terrain and hot spots of the chosen period that you may see; banners or cameras already in place are taken into account.',

@@ -298,6 +298,12 @@ export const id = {
   'access.everything': 'Anda dapat melihat semua yang diterbitkan dasbor ini.',
   'access.why': 'Batas ini melindungi korban anak: angka kecil dan wilayah sempit bisa menunjuk orang.',
 
+  'planning.title': 'Perencanaan',
+  'planning.placement': 'Penempatan',
+  'planning.patrol': 'Patroli',
+  'planning.outreach': 'Prioritas penjangkauan',
+  'planning.interventions': 'Intervensi',
+
   'placement.title': 'Penempatan spanduk dan CCTV',
   'placement.intro':
     'Pilih berapa spanduk atau kamera, di jenis tempat apa, dan jangkauannya. Saran dihitung dari medan risiko dan titik panas periode terpilih yang boleh Anda lihat; spanduk atau kamera yang sudah ada ikut diperhitungkan.',
