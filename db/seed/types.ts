@@ -4,12 +4,14 @@
 export {
   INCIDENT_CATEGORIES,
   INTERVENTION_KINDS,
+  TIME_BANDS,
   VENUE_KINDS,
   type IncidentCategory,
   type InterventionKind,
+  type TimeBand,
   type VenueKind,
 } from '@titik-rawan/shared/codes';
-import type { IncidentCategory, InterventionKind, VenueKind } from '@titik-rawan/shared/codes';
+import type { IncidentCategory, InterventionKind, TimeBand, VenueKind } from '@titik-rawan/shared/codes';
 
 /** Longitude, latitude in WGS84 degrees, rounded to 6 decimals. */
 export type LonLat = [lon: number, lat: number];
@@ -21,11 +23,6 @@ export type KelurahanCode = string;
 export const ORGANISATION_KINDS = ['police', 'government', 'ngo', 'other'] as const;
 /** Kind of a reporting or intervening organisation. */
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
-
-/** Coarse time-of-day bands allowed by the schema. */
-export const TIME_BANDS = ['night', 'morning', 'afternoon', 'evening'] as const;
-/** Coarse time of day of an incident. */
-export type TimeBand = (typeof TIME_BANDS)[number];
 
 /** Venue source values allowed by the schema. */
 export type VenueSource = 'synthetic' | 'osm' | 'partner';

@@ -13,8 +13,12 @@ import { analyticsRoutes } from './routes/analytics';
 import { authRoutes } from './routes/auth';
 import { basemapRoutes } from './routes/basemap';
 import { configRoutes } from './routes/config';
+import { coverageRoutes } from './routes/coverage';
 import { geographyRoutes } from './routes/geography';
 import { healthRoutes } from './routes/health';
+import { organisationRoutes } from './routes/organisations';
+import { outreachRoutes } from './routes/outreach';
+import { patrolRoutes } from './routes/patrol';
 import { placeRoutes } from './routes/places';
 import { planningRoutes } from './routes/planning';
 import { releaseRoutes } from './routes/releases';
@@ -45,7 +49,11 @@ export function createApp({ db, config }: AppDeps) {
     .route('/releases', releaseRoutes(db.sql, releases))
     .route('/', analyticsRoutes(db.sql, releases))
     .route('/', placeRoutes(db.sql, releases))
-    .route('/', planningRoutes(db.sql, releases));
+    .route('/organisations', organisationRoutes(db.sql))
+    .route('/', planningRoutes(db.sql, releases))
+    .route('/', patrolRoutes(db.sql, releases))
+    .route('/', outreachRoutes(db.sql, releases))
+    .route('/planning', coverageRoutes(db.sql, releases));
 
   api.get(
     '/openapi.json',

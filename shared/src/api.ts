@@ -9,6 +9,8 @@ import {
   roleSchema,
 } from './domain';
 import { AREA_CODE_PATTERN, PUBLISHED_CELL_PATTERN } from './geo';
+import { OUTREACH_COMPONENTS } from './outreach';
+import { TIME_BANDS } from './codes';
 
 /** Body of every API error: a stable machine code and a message in plain words. */
 export const apiErrorSchema = z.object({
@@ -435,8 +437,18 @@ export const interventionsSchema = pointCollection(
   z.object({
     kind: z.enum(INTERVENTION_KINDS),
     startedOn: z.string(),
+    /** The organisation's name. */
     organisation: z.string(),
     venueKind: z.enum(VENUE_KINDS).nullable(),
+    /** The organisation's code (as `POST`/`PATCH /api/interventions` take it). */
+    organisationCode: z.string(),
+    /** The venue it took place at, or null for a point. */
+    venueId: z.string().nullable(),
+    /** Kemendagri code and name of the kelurahan it lies in. */
+    kelurahan: z.string(),
+    kelurahanName: z.string(),
+    /** Whether the caller may change it (`PATCH`): its recorder or an admin. */
+    editable: z.boolean(),
   }),
 ).extend({
   synthetic: z.boolean(),
@@ -524,6 +536,102 @@ export const placementsSchema = z.object({
 /** A placement plan. */
 export type Placements = z.infer<typeof placementsSchema>;
 
+// --- Intervention coverage (`GET /api/planning/coverage`) ---
+
+/** Caveat every coverage answer carries above its before/after figures. */
+export const COVERAGE_CAVEAT =
+  'Awareness raising raises reporting: more reports after an intervention can be a success (people learn to recognise and report exploitation), not a failure. Before/after figures describe, they say nothing causal.';
+
+/** `GET /api/planning/coverage` query. */
+export const coverageQuerySchema = z.object({
+  resolution: z.enum(['7', '8'], { error: 'must be 7 or 8 (H3 resolution)' }),
+  period: periodParameter,
+  category: categoryParameter,
+  coverage: z.coerce
+    .number({ error: 'must be a distance in metres from 50 to 2000' })
+    .min(50, 'must be a distance in metres from 50 to 2000')
+    .max(2000, 'must be a distance in metres from 50 to 2000')
+    .default(300),
+});
+
+/** Why a quarter of the before/after table has or lacks a figure. */
+export const QUARTER_STATUSES = ['published', 'suppressed', 'before_data', 'not_yet'] as const;
+
+/** One quarter of a kelurahan's before/after figures: the tier's published count, or null with the reason. */
+const coverageQuarterSchema = z.object({
+  quarter: z.string(),
+  status: z.enum(QUARTER_STATUSES),
+  count: z.number().int().nullable(),
+});
+
+/** `GET /api/planning/coverage` response: hot or high-risk cells and whether an intervention covers them. */
+export const coverageSchema = z.object({
+  release: releaseInfoSchema,
+  resolution: z.number().int(),
+  coverageM: z.number(),
+  /** Which cells are listed and when one counts as covered, in words. */
+  rule: z.string(),
+  /** Relative risk from which a cell counts as high risk: that of the period's highest-risk 10 % of cells. */
+  highRiskFrom: z.number(),
+  /** Whether the hot spot map of the period is withheld for the tier (then cells are listed by risk alone). */
+  hotSpotsWithheld: z.boolean(),
+  /** Intervention kinds the tier may not see: they neither count nor show. */
+  withheldKinds: z.array(z.enum(INTERVENTION_KINDS)),
+  /** Located interventions the check used. */
+  interventions: z.number().int(),
+  totals: z.object({
+    cells: z.number().int(),
+    covered: z.number().int(),
+    /** covered ÷ cells, null without listed cells. */
+    share: z.number().nullable(),
+  }),
+  /** Listed cells, hot spots first (99, 95, 90 %), then by relative risk; outlines for the map. */
+  cells: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      id: z.string(),
+      geometry: geometrySchema,
+      properties: z.object({
+        cell: z.string(),
+        resolution: z.number().int(),
+        /** Confidence of a published hot spot (90, 95 or 99 %), null when the cell is not one. */
+        hotConfidence: z.union([z.literal(90), z.literal(95), z.literal(99)]).nullable(),
+        /** Published relative risk of the risk terrain (1 = no risk factor present). */
+        relativeRisk: z.number(),
+        covered: z.boolean(),
+        /** Metres from the cell's centre to the nearest intervention, to 10 m; null when there is none. */
+        nearestM: z.number().nullable(),
+        /** Kinds of the interventions covering the cell. */
+        coveringKinds: z.array(z.enum(INTERVENTION_KINDS)),
+      }),
+    }),
+  ),
+  beforeAfter: z.object({
+    caveat: z.string(),
+    /** How the figures are chosen, in words. */
+    method: z.string(),
+    category: z.string(),
+    kelurahan: z.array(
+      z.object({
+        code: z.string(),
+        name: z.string(),
+        /** Date (YYYY-MM-DD) of the kelurahan's first intervention the tier sees. */
+        firstIntervention: z.string(),
+        /** Its quarter, left out of both sides. */
+        quarter: z.string(),
+        interventions: z.number().int(),
+        before: z.array(coverageQuarterSchema),
+        after: z.array(coverageQuarterSchema),
+        /** Sums of the four quarters, null unless every one is published. */
+        beforeTotal: z.number().int().nullable(),
+        afterTotal: z.number().int().nullable(),
+      }),
+    ),
+  }),
+});
+/** A coverage check. */
+export type Coverage = z.infer<typeof coverageSchema>;
+
 const DATE_PATTERN = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** Where an intervention took place: at a recorded venue, or at a point (WGS84 degrees) in East Jakarta. */
@@ -584,3 +692,137 @@ export const interventionSchema = z.object({
 });
 /** A recorded intervention. */
 export type Intervention = z.infer<typeof interventionSchema>;
+
+/** Kinds of organisation that report incidents or carry out interventions. */
+export const ORGANISATION_KINDS = ['police', 'government', 'ngo', 'other'] as const;
+
+/** `GET /api/organisations` response: the organisations an intervention may name, by name, and the caller's own. */
+export const organisationsSchema = z.object({
+  organisations: z.array(z.object({ code: z.string(), name: z.string(), kind: z.enum(ORGANISATION_KINDS) })),
+  /** Code of the signed-in account's organisation, or null when the account names none. */
+  accountOrganisation: z.string().nullable(),
+});
+/** The organisations. */
+export type Organisations = z.infer<typeof organisationsSchema>;
+
+/** Notice every patrol plan carries. */
+export const PATROL_NOTICE =
+  'A patrol plan suggests published hot-spot cells to visit; its order and stop lengths change with the date and shift so patrols stay unpredictable. It says nothing about any person or venue.';
+
+/** `GET /api/planning/patrol` query. */
+export const patrolQuerySchema = z.object({
+  resolution: z.enum(['7', '8'], { error: 'must be 7 or 8 (H3 resolution)' }),
+  period: periodParameter,
+  category: categoryParameter,
+  date: z.string().regex(DATE_PATTERN, 'must be a date YYYY-MM-DD').optional(),
+  shift: z.enum(TIME_BANDS, { error: `must be one of ${TIME_BANDS.join(', ')}` }),
+  stops: z.coerce
+    .number({ error: 'must be a whole number from 1 to 12' })
+    .int('must be a whole number from 1 to 12')
+    .min(1, 'must be a whole number from 1 to 12')
+    .max(12, 'must be a whole number from 1 to 12')
+    .default(5),
+});
+
+/** `GET /api/planning/patrol` response: the shift's stops in visiting order and the time-of-week profile. */
+export const patrolPlanSchema = z.object({
+  release: releaseInfoSchema,
+  notice: z.string(),
+  /** How places, order and stop lengths are chosen, in words. */
+  method: z.string(),
+  date: z.string(),
+  shift: z.enum(TIME_BANDS),
+  /** Jakarta time the shift starts, HH:MM. */
+  startsAt: z.string(),
+  resolution: z.number().int(),
+  /** Hot and emerging hot spot cells the stops were drawn from. */
+  pool: z.number().int(),
+  routeKm: z.number(),
+  totalMinutes: z.number().int(),
+  stops: z.array(
+    z.object({
+      order: z.number().int(),
+      cell: z.string(),
+      kelurahan: z.object({ code: z.string(), name: z.string() }).nullable(),
+      /** Why the cell is a candidate: its published hot spot confidence and emerging class. */
+      hotConfidence: z.union([z.literal(90), z.literal(95), z.literal(99)]).nullable(),
+      emerging: z.enum(EMERGING_CLASSES).nullable(),
+      /** Centre of the cell, [lng, lat]. */
+      coordinates: z.tuple([z.number(), z.number()]),
+      travelMinutes: z.number().int(),
+      /** Jakarta time the stop begins, HH:MM. */
+      arriveAt: z.string(),
+      stopMinutes: z.number().int(),
+    }),
+  ),
+  /** Incidents by day of the week and time band in all of East Jakarta over one year, disclosure-checked. */
+  timeProfile: z.object({
+    year: z.number().int(),
+    threshold: z.number().int(),
+    days: z.array(z.string()),
+    bands: z.array(z.string()),
+    /** Per day, per band: the count, or null where suppressed. */
+    values: z.array(z.array(z.number().int().nullable())),
+    suppressed: z.number().int(),
+    withheld: z.boolean(),
+    busiest: z.array(z.object({ day: z.string(), band: z.string() })),
+    note: z.string(),
+  }),
+});
+/** A patrol plan. */
+export type PatrolPlan = z.infer<typeof patrolPlanSchema>;
+
+// --- Outreach priorities (`GET /api/planning/outreach`) ---
+
+/** Notice every outreach answer carries: a ranking for prevention work, venues as exposure, never accusation. */
+export const OUTREACH_NOTICE =
+  'Outreach priorities rank kelurahan for prevention work (socialisation, visits) from the figures your access tier sees. Venue counts measure exposure for planning; they are not places where incidents happened.';
+
+/** `GET /api/planning/outreach` query: the period and category of the released counts and hot spots. */
+export const outreachQuerySchema = z.object({ period: periodParameter, category: categoryParameter });
+
+/** Whether an analysis behind the outreach table is published to the tier, and which one it is. */
+const outreachAnalysisSchema = withheldSchema.extend({ resolution: z.number().int() });
+
+/** `GET /api/planning/outreach` response: every kelurahan with the figures of its outreach priority. */
+export const outreachSchema = z.object({
+  release: releaseInfoSchema,
+  notice: z.string(),
+  /** The published hot spot map of the period the hot spot class comes from. */
+  hotspots: outreachAnalysisSchema.extend({ period: z.string() }),
+  /** The published emerging hot spot classes (quarterly steps) the trend class comes from. */
+  trend: outreachAnalysisSchema.extend({ step: z.literal('quarter'), steps: z.array(z.string()) }),
+  /** Which H3 cells count for a kelurahan, in words. */
+  cells: z.string(),
+  /** Interventions count when started on or before this day (the period's last day). */
+  interventionsUntil: z.string(),
+  /** Intervention kinds the tier may not see: they are not counted. */
+  withheldKinds: z.array(z.enum(INTERVENTION_KINDS)),
+  /** The score's components in table order, with the default weight and what each measures. */
+  components: z.array(
+    z.object({ id: z.enum(OUTREACH_COMPONENTS), defaultWeight: z.number(), description: z.string() }),
+  ),
+  /** Every kelurahan of East Jakarta, in code order. */
+  kelurahan: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      kecamatan: z.string(),
+      /** Registered residents, or null when not known. */
+      population: z.number().int().nullable(),
+      ...releasedCount,
+      /** Released incidents per 10,000 residents; null when the count is suppressed or the population unknown. */
+      ratePer10k: z.number().nullable(),
+      /** Strongest published hot spot confidence of its cells (0 = none); null when the map is withheld. */
+      hotspotConfidence: z.union([z.literal(0), z.literal(90), z.literal(95), z.literal(99)]).nullable(),
+      /** Most pressing published emerging hot spot class of its cells; null when withheld. */
+      trend: z.enum(EMERGING_CLASSES).nullable(),
+      /** Venues in the kelurahan: kost, hotels and guest houses together, schools. */
+      venues: z.object({ kost: z.number().int(), lodging: z.number().int(), schools: z.number().int() }),
+      /** Interventions recorded in the kelurahan up to `interventionsUntil`, of the kinds the tier sees. */
+      interventions: z.number().int(),
+    }),
+  ),
+});
+/** Outreach priorities of a period. */
+export type Outreach = z.infer<typeof outreachSchema>;

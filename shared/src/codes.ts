@@ -38,6 +38,22 @@ export const INTERVENTION_KINDS = [
 /** One intervention kind. */
 export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
 
+/**
+ * Coarse times of day an incident may carry (the only time it keeps): night 00:00–06:00, morning 06:00–12:00,
+ * afternoon 12:00–18:00, evening 18:00–24:00, Jakarta time.
+ */
+export const TIME_BANDS = ['night', 'morning', 'afternoon', 'evening'] as const;
+/** One time band. */
+export type TimeBand = (typeof TIME_BANDS)[number];
+
+/** Hour (Jakarta time) at which each time band starts; each lasts six hours. */
+export const TIME_BAND_START_HOUR: Readonly<Record<TimeBand, number>> = {
+  night: 0,
+  morning: 6,
+  afternoon: 12,
+  evening: 18,
+};
+
 /** Roles an account can hold; a request without a session is the `public` tier. */
 export const ROLES = ['admin', 'satgas', 'ngo'] as const;
 /** An account's role. */

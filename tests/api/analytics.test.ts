@@ -24,7 +24,7 @@ import { testApp } from '../support/database';
 import { requestsTo } from '../support/requests';
 
 const { app, db } = testApp();
-const { signIn, get } = requestsTo(app);
+const { signIn, get, waitUntilReady } = requestsTo(app);
 const geography = loadReleaseGeography();
 const cookies: Record<'ngo' | 'satgas' | 'admin', string> = { ngo: '', satgas: '', admin: '' };
 
@@ -41,14 +41,7 @@ const emerging = (query: string, cookie?: string): Promise<Emerging> =>
 beforeAll(async () => {
   for (const name of Object.keys(cookies) as (keyof typeof cookies)[]) cookies[name] = await signIn(name);
   // The analyses are decided after the release (minutes on a cold cache): wait for them.
-  const deadline = Date.now() + 25 * 60_000;
-  for (;;) {
-    const res = await get('/api/hotspots?resolution=7&period=2025&category=all');
-    if (res.status === 200) return;
-    if (res.status !== 503 || Date.now() > deadline)
-      throw new Error(`analyses not ready: ${await res.text()}`);
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-  }
+  await waitUntilReady('/api/hotspots?resolution=7&period=2025&category=all');
 }, 26 * 60_000);
 
 /** Located incidents per resolution-8 cell in a year and category, straight from the database. */

@@ -19,15 +19,9 @@ import { testApp } from '../support/database';
 import { requestsTo } from '../support/requests';
 
 const { app, db } = testApp();
-const { signIn, get } = requestsTo(app);
+const { signIn, get, json, waitUntilReady } = requestsTo(app);
 const geography = loadReleaseGeography();
 const cookies = { ngo: '', satgas: '', admin: '' };
-
-async function json(path: string, cookie?: string): Promise<unknown> {
-  const res = await get(path, cookie);
-  expect(res.status, `${path}: ${await res.clone().text()}`).toBe(200);
-  return res.json();
-}
 
 async function errorOf(
   path: string,
@@ -43,11 +37,7 @@ beforeAll(async () => {
   for (const name of ['ngo', 'satgas', 'admin'] as const) cookies[name] = await signIn(name);
   venues = venuesSchema.parse(await json('/api/venues', cookies.ngo));
   // The releases are decided after the start (a minute or so on a cold cache): wait for them.
-  const deadline = Date.now() + 10 * 60_000;
-  while ((await get('/api/releases/metadata')).status === 503) {
-    if (Date.now() > deadline) throw new Error('releases not ready');
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
+  await waitUntilReady('/api/releases/metadata', undefined, 10);
 }, 11 * 60_000);
 
 describe('venues', () => {

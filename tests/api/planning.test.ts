@@ -15,27 +15,14 @@ import { testApp } from '../support/database';
 import { requestsTo } from '../support/requests';
 
 const { app } = testApp();
-const { signIn, get } = requestsTo(app);
+const { signIn, get, json, waitUntilReady } = requestsTo(app);
 const cookies = { ngo: '', satgas: '', admin: '' };
 const QUERY = 'resolution=8&period=2025&category=all';
-
-async function json(path: string, cookie?: string): Promise<unknown> {
-  const res = await get(path, cookie);
-  expect(res.status, `${path}: ${await res.clone().text()}`).toBe(200);
-  return res.json();
-}
 
 beforeAll(async () => {
   for (const name of ['ngo', 'satgas', 'admin'] as const) cookies[name] = await signIn(name);
   // The analyses are decided after the release (minutes on a cold cache): wait for them.
-  const deadline = Date.now() + 25 * 60_000;
-  for (;;) {
-    const res = await get(`/api/hotspots?${QUERY}`, cookies.satgas);
-    if (res.status === 200) return;
-    if (res.status !== 503 || Date.now() > deadline)
-      throw new Error(`analyses not ready: ${await res.text()}`);
-    await new Promise((resolve) => setTimeout(resolve, 2000));
-  }
+  await waitUntilReady(`/api/hotspots?${QUERY}`, cookies.satgas);
 }, 26 * 60_000);
 
 describe('placement planning', () => {

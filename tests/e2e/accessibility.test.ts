@@ -5,7 +5,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import { DEFAULT_DEMO_PASSWORD } from '@titik-rawan/server/config';
 import { describe, expect, it } from 'vitest';
 import { openDashboard, saveScreenshot, useBrowserSession, waitForRelease } from './browser';
 
@@ -68,14 +67,6 @@ function describeViolations(violations: AxeViolation[]): string {
     .join('\n');
 }
 
-/** Signs the page's context in through the API (the cookie is shared with the page). */
-async function signInAsSatgas(page: Page): Promise<void> {
-  const response = await page.request.post(`${session.baseUrl}/api/auth/login`, {
-    data: { username: 'satgas', password: process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD },
-  });
-  expect(response.status()).toBe(200);
-}
-
 /** Waits until the hot spot and risk terrain layers hold an analysis and the map is idle. */
 async function waitForAnalyses(page: Page): Promise<void> {
   await page.waitForFunction(
@@ -108,7 +99,7 @@ describe('accessibility of the dashboard', () => {
       for (const tier of TIERS) {
         it(`has no serious axe-core violation: ${screen.name}, ${language}, ${tier}`, async () => {
           const page = await session.newPage(screen.viewport);
-          if (tier === 'satgas') await signInAsSatgas(page);
+          if (tier === 'satgas') await session.signIn(page, 'satgas');
           await openDashboard(
             page,
             session.baseUrl,

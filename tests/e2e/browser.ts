@@ -1,8 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
-import { REPO_ROOT } from '@titik-rawan/server/config';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
+import { DEFAULT_DEMO_PASSWORD, REPO_ROOT } from '@titik-rawan/server/config';
 import { startTestServer, type TestServer } from './server';
 
 /** Debian's Chromium, the only browser on the machines (no browser download). */
@@ -45,6 +45,10 @@ export interface BrowserSession {
   readonly context: BrowserContext;
   /** A page of the given size in a fresh context, replacing the current test's context. */
   newPage(viewport: { width: number; height: number }): Promise<Page>;
+  /** Signs the page's browser context in as a demo account through the API (the cookie is shared with the page). */
+  signIn(page: Page, username: 'ngo' | 'satgas' | 'admin'): Promise<void>;
+  /** The JSON body of a GET with the page's cookies (so for the page's tier), which must answer 200. */
+  json<T>(page: Page, path: string): Promise<T>;
 }
 
 /**
@@ -84,6 +88,17 @@ export function useBrowserSession(onPage?: (page: Page) => void): BrowserSession
       onPage?.(page);
       return page;
     },
+    async signIn(page, username) {
+      const response = await page.request.post(`${this.baseUrl}/api/auth/login`, {
+        data: { username, password: process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD },
+      });
+      expect(response.status()).toBe(200);
+    },
+    async json<T>(page: Page, path: string) {
+      const response = await page.request.get(`${this.baseUrl}${path}`);
+      expect(response.status(), path).toBe(200);
+      return (await response.json()) as T;
+    },
   };
 }
 
@@ -118,7 +133,27 @@ declare global {
     __TITIK_RAWAN_TEST_HOOKS__?: boolean;
     __titikRawanMap?: TestMap;
     __titikRawanRelease?: { key: string; features: number };
+    /** Points written to the map per layer (client/src/map/testHook.ts). */
+    __titikRawanPoints?: Partial<Record<MapPoints, number>>;
+    /** Uncovered cells outlined by the coverage check. */
+    __titikRawanCoverage?: number;
   }
+}
+
+/** The point layers the map reports to tests. */
+export type MapPoints = 'venues' | 'interventions' | 'placements' | 'patrol';
+
+/** Waits until the map holds a point layer's data and is idle; its number of points. */
+export async function waitForPoints(page: Page, kind: MapPoints): Promise<number> {
+  const handle = await page.waitForFunction(
+    (kind) => {
+      const count = window.__titikRawanPoints?.[kind];
+      return count !== undefined && !!window.__titikRawanMap?.loaded() ? count : null;
+    },
+    kind,
+    { timeout: 60_000, polling: 200 },
+  );
+  return (await handle.jsonValue()) as number;
 }
 
 /** One released feature as drawn: its id (H3 cell or Kemendagri code) and released figures. */

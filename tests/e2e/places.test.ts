@@ -3,23 +3,17 @@
 // same tier, and the public tier is told what it does not get instead of missing it silently.
 import type { Page } from 'playwright-core';
 import type { H3Index } from '@titik-rawan/shared';
-import { DEFAULT_DEMO_PASSWORD } from '@titik-rawan/server/config';
 import { cellPolygon } from '@titik-rawan/server/releases/features';
 import { describe, expect, it } from 'vitest';
 import {
   clickRing,
+  waitForPoints,
   openDashboard,
   renderedValues,
   saveScreenshot,
   useBrowserSession,
   waitForRelease,
 } from './browser';
-
-declare global {
-  interface Window {
-    __titikRawanPoints?: Partial<Record<'venues' | 'interventions' | 'placements', number>>;
-  }
-}
 
 const DESKTOP = { width: 1920, height: 1080 };
 const PHONE = { width: 360, height: 740 };
@@ -32,34 +26,6 @@ const POINT_LAYERS = {
 } as const;
 
 const session = useBrowserSession();
-
-/** Signs the page's browser context in as a demo account (the session cookie is shared with its pages). */
-async function signInAs(page: Page, username: 'ngo' | 'satgas' | 'admin'): Promise<void> {
-  const response = await page.request.post(`${session.baseUrl}/api/auth/login`, {
-    data: { username, password: process.env.DEMO_PASSWORD ?? DEFAULT_DEMO_PASSWORD },
-  });
-  expect(response.status()).toBe(200);
-}
-
-/** The JSON body of a GET with the page's cookies (so for the page's tier). */
-async function apiJson<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(`${session.baseUrl}${path}`);
-  expect(response.status(), path).toBe(200);
-  return (await response.json()) as T;
-}
-
-/** Waits until the map holds a point layer's data and is idle. */
-async function waitForPoints(page: Page, kind: 'venues' | 'interventions' | 'placements'): Promise<number> {
-  const handle = await page.waitForFunction(
-    (kind) => {
-      const count = window.__titikRawanPoints?.[kind];
-      return count !== undefined && !!window.__titikRawanMap?.loaded() ? count : null;
-    },
-    kind,
-    { timeout: 60_000, polling: 200 },
-  );
-  return (await handle.jsonValue()) as number;
-}
 
 /** Zooms the map to a position and waits until it is idle. */
 async function zoomTo(page: Page, lngLat: [number, number], zoom: number): Promise<void> {
@@ -91,10 +57,10 @@ describe('venues and interventions', () => {
 
   it('draw every venue as the API gives it, clustered at the home view and by kind zoomed in', async () => {
     const page = await session.newPage(DESKTOP);
-    await signInAs(page, 'ngo');
+    await session.signIn(page, 'ngo');
     await openDashboard(page, session.baseUrl, '/');
     await page.getByTestId('layer-venues').check();
-    const venues = await apiJson<{
+    const venues = await session.json<{
       notice: string;
       features: Array<{ geometry: { coordinates: [number, number] }; properties: { kind: string } }>;
     }>(page, '/api/venues');
@@ -126,9 +92,9 @@ describe('venues and interventions', () => {
       ['satgas', true],
     ] as const) {
       const page = await session.newPage(DESKTOP);
-      await signInAs(page, username);
+      await session.signIn(page, username);
       await openDashboard(page, session.baseUrl, '/?layers=interventions');
-      const api = await apiJson<{ features: Array<{ properties: { kind: string } }> }>(
+      const api = await session.json<{ features: Array<{ properties: { kind: string } }> }>(
         page,
         '/api/interventions',
       );
@@ -147,10 +113,10 @@ describe('venues and interventions', () => {
 describe('a clicked kelurahan', () => {
   it('shows its released count, its series as the API gives it, and its venues and interventions', async () => {
     const page = await session.newPage(DESKTOP);
-    await signInAs(page, 'satgas');
+    await session.signIn(page, 'satgas');
     await openDashboard(page, session.baseUrl, '/?period=2025');
     await waitForRelease(page, 'satgas|2025|all|kelurahan');
-    const areas = await apiJson<{
+    const areas = await session.json<{
       features: Array<{
         properties: { code: string; name: string; count: number | null };
       }>;
@@ -159,7 +125,7 @@ describe('a clicked kelurahan', () => {
       (a, b) => (b.properties.count ?? 0) - (a.properties.count ?? 0),
     )[0];
     if (!busiest) throw new Error('no kelurahan');
-    const geography = await apiJson<{
+    const geography = await session.json<{
       features: Array<{ properties: { code: string; baseCells: string[] } }>;
     }>(page, '/api/releases/geography?level=kelurahan');
     // Click the middle of one of its base cells: inside the area whatever its shape.
@@ -173,7 +139,7 @@ describe('a clicked kelurahan', () => {
     expect(await details.locator('h2').textContent()).toBe(busiest.properties.name);
     expect(await page.getByTestId('cell-count').textContent()).toContain(String(busiest.properties.count));
 
-    const series = await apiJson<{
+    const series = await session.json<{
       series: Array<{ period: string; count: number | null; suppressed: boolean }>;
     }>(page, `/api/releases/series?place=${busiest.properties.code}&step=year&category=all`);
     const bars = page.getByTestId('series-chart').locator('rect[data-period]');
@@ -187,10 +153,10 @@ describe('a clicked kelurahan', () => {
     );
     expect(drawn).toEqual(series.series);
 
-    const summary = await apiJson<{ venues: Record<string, number>; interventions: Record<string, number> }>(
-      page,
-      `/api/places/summary?place=${busiest.properties.code}`,
-    );
+    const summary = await session.json<{
+      venues: Record<string, number>;
+      interventions: Record<string, number>;
+    }>(page, `/api/places/summary?place=${busiest.properties.code}`);
     const venueRows = page.getByTestId('place-venues').locator('li');
     await venueRows.first().waitFor();
     const shown = await venueRows.evaluateAll((items) =>
@@ -205,7 +171,7 @@ describe('a clicked kelurahan', () => {
     // The link keeps the selection: opened on a phone, it shows the same kelurahan's details.
     expect(new URL(page.url()).searchParams.get('place')).toBe(busiest.properties.code);
     const phone = await session.newPage(PHONE);
-    await signInAs(phone, 'satgas');
+    await session.signIn(phone, 'satgas');
     await openDashboard(phone, session.baseUrl, new URL(page.url()).search);
     await phone.locator('.panel__toggle').click();
     const linked = phone.getByTestId('selected-place');
@@ -221,13 +187,13 @@ describe('a clicked kelurahan', () => {
 describe('banner placement', () => {
   it('suggests the API’s sites for the task force, draws them, and is not offered to NGOs', async () => {
     const ngo = await session.newPage(DESKTOP);
-    await signInAs(ngo, 'ngo');
+    await session.signIn(ngo, 'ngo');
     await openDashboard(ngo, session.baseUrl, '/');
     await ngo.getByTestId('tier-access').waitFor({ state: 'attached' });
     expect(await ngo.getByTestId('placement-planner').count()).toBe(0);
 
     const page = await session.newPage(DESKTOP);
-    await signInAs(page, 'satgas');
+    await session.signIn(page, 'satgas');
     await openDashboard(page, session.baseUrl, '/?period=2025&geo=h3-8');
     await waitForRelease(page, 'satgas|2025|all|h3-8');
     const planner = page.getByTestId('placement-planner');
@@ -237,7 +203,7 @@ describe('banner placement', () => {
     const rows = page.getByTestId('placement-sites-list').locator('li');
     await rows.first().waitFor({ timeout: 60_000 });
     const shown = await rows.evaluateAll((items) => items.map((item) => item.getAttribute('data-venue')));
-    const api = await apiJson<{ sites: Array<{ venue: { id: string } }>; notice: string }>(
+    const api = await session.json<{ sites: Array<{ venue: { id: string } }>; notice: string }>(
       page,
       '/api/planning/placements?resolution=8&period=2025&category=all&sites=5&coverage=400&kinds=hotel,guest_house,kost&intervention=banner',
     );
@@ -263,7 +229,7 @@ describe('what each tier may see', () => {
     } as const;
     for (const [tier, { threshold, restrictions }] of Object.entries(expected)) {
       const page = await session.newPage(PHONE);
-      if (tier !== 'public') await signInAs(page, tier as 'ngo' | 'satgas' | 'admin');
+      if (tier !== 'public') await session.signIn(page, tier as 'ngo' | 'satgas' | 'admin');
       await openDashboard(page, session.baseUrl, '/');
       const access = page.getByTestId('tier-access');
       await access.waitFor({ state: 'attached' });

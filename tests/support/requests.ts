@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { DEFAULT_DEMO_PASSWORD } from '@titik-rawan/server/config';
 
 /** Something that answers requests like a Hono app's `request`. */
@@ -22,5 +23,29 @@ export function requestsTo(app: RequestTarget) {
   async function get(path: string, cookie?: string): Promise<Response> {
     return app.request(path, cookie ? { headers: { Cookie: cookie } } : {});
   }
-  return { signIn, get };
+  /**
+   * The JSON body of a GET that must answer 200 (the failure shows the answer), asked again while it answers 503:
+   * another test file may change the incidents, and the new version's figures take a while to decide.
+   */
+  async function json(path: string, cookie?: string): Promise<unknown> {
+    await waitUntilReady(path, cookie, 5);
+    const res = await get(path, cookie);
+    expect(res.status, `${path}: ${await res.clone().text()}`).toBe(200);
+    return res.json();
+  }
+  /**
+   * Waits until a GET stops answering 503: the releases and analyses are decided after the start (minutes on a
+   * cold cache). Throws on any other failure or after `minutes`.
+   */
+  async function waitUntilReady(path: string, cookie?: string, minutes = 25): Promise<void> {
+    const deadline = Date.now() + minutes * 60_000;
+    for (;;) {
+      const res = await get(path, cookie);
+      if (res.ok) return;
+      if (res.status !== 503 || Date.now() > deadline)
+        throw new Error(`${path} not ready: ${await res.text()}`);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  }
+  return { signIn, get, json, waitUntilReady };
 }

@@ -3,7 +3,8 @@
  * endpoint, and URL builders for resources MapLibre fetches itself.
  */
 import type { AppType } from '@titik-rawan/server';
-import { hc, type ClientResponse } from 'hono/client';
+import type { TimeBand } from '@titik-rawan/shared/codes';
+import { hc, type ClientResponse, type InferRequestType } from 'hono/client';
 import type {
   AreaCollection,
   AreaLevel,
@@ -11,8 +12,13 @@ import type {
   CategoryFilter,
   CellResolution,
   ClientConfig,
+  Coverage,
   Health,
+  Intervention,
   InterventionCollection,
+  Outreach,
+  Organisations,
+  PatrolPlan,
   PlaceSummary,
   Placements,
   ReleasedAreaCollection,
@@ -207,6 +213,27 @@ export function fetchPlaceSummary(place: string, signal?: AbortSignal): Promise<
   return call(() => api.places.summary.$get({ query: { place } }, { init: { signal } }));
 }
 
+/** `GET /api/organisations`: the organisations an intervention may name, and the account's own (signed in only). */
+export function fetchOrganisations(signal?: AbortSignal): Promise<Organisations> {
+  return call(() => api.organisations.$get({}, { init: { signal } }));
+}
+
+/** Body of `POST /api/interventions`: kind, start date, organisation code, and a venue id or a point. */
+export type InterventionBody = InferRequestType<typeof api.interventions.$post>['json'];
+
+/** Body of `PATCH /api/interventions/{id}`: only the fields to change. */
+export type InterventionPatch = InferRequestType<(typeof api.interventions)[':id']['$patch']>['json'];
+
+/** `POST /api/interventions`: records an intervention; a wrong field is a 400 whose message names it. */
+export function recordIntervention(body: InterventionBody): Promise<Intervention> {
+  return call(() => api.interventions.$post({ json: body }));
+}
+
+/** `PATCH /api/interventions/{id}`: changes some fields of an intervention (its recorder or an admin may). */
+export function changeIntervention(id: string, patch: InterventionPatch): Promise<Intervention> {
+  return call(() => api.interventions[':id'].$patch({ param: { id }, json: patch }));
+}
+
 /** Parameters of `GET /api/planning/placements`. */
 export interface PlacementQuery {
   resolution: CellResolution;
@@ -237,6 +264,72 @@ export function fetchPlacements(query: PlacementQuery, signal?: AbortSignal): Pr
       { init: { signal } },
     ),
   );
+}
+
+/** Parameters of `GET /api/planning/patrol`. */
+export interface PatrolQuery {
+  resolution: CellResolution;
+  /** A year or a quarter: the hot spots the stops are drawn from. */
+  period: string;
+  category: CategoryFilter;
+  /** The shift's date, YYYY-MM-DD, and its time band: together they seed the plan. */
+  date: string;
+  shift: TimeBand;
+  stops: number;
+}
+
+/** `GET /api/planning/patrol`: a shift's stops in a short route with unpredictable stops (task force). */
+export function fetchPatrol(query: PatrolQuery, signal?: AbortSignal): Promise<PatrolPlan> {
+  return call(() =>
+    api.planning.patrol.$get(
+      {
+        query: {
+          resolution: String(query.resolution) as '7' | '8',
+          period: query.period,
+          category: query.category,
+          date: query.date,
+          shift: query.shift,
+          stops: String(query.stops),
+        },
+      },
+      { init: { signal } },
+    ),
+  );
+}
+
+/** Parameters of `GET /api/planning/coverage`. */
+export interface CoverageQuery {
+  resolution: CellResolution;
+  /** A year or a quarter. */
+  period: string;
+  category: CategoryFilter;
+  /** Reach S in metres (50–2000). */
+  coverageM: number;
+}
+
+/** `GET /api/planning/coverage`: hot or high-risk cells with their intervention coverage, and before/after counts. */
+export function fetchCoverage(query: CoverageQuery, signal?: AbortSignal): Promise<Coverage> {
+  return call(() =>
+    api.planning.coverage.$get(
+      {
+        query: {
+          resolution: String(query.resolution) as '7' | '8',
+          period: query.period,
+          category: query.category,
+          coverage: String(query.coverageM),
+        },
+      },
+      { init: { signal } },
+    ),
+  );
+}
+
+/** `GET /api/planning/outreach`: every kelurahan with the figures of its outreach priority (signed-in accounts). */
+export function fetchOutreach(
+  query: { period: string; category: CategoryFilter },
+  signal?: AbortSignal,
+): Promise<Outreach> {
+  return call(() => api.planning.outreach.$get({ query }, { init: { signal } }));
 }
 
 /** Static basemap files MapLibre loads itself from the server's `/basemap/` folder. */

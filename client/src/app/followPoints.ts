@@ -1,6 +1,7 @@
 /**
- * Loads the venues and interventions once per signed-in tier, when their layer is first switched on, and drops
- * them when the tier changes (sign in or out). The public tier asks for nothing: the layer switches explain why.
+ * Loads the venues and interventions once per signed-in tier, when their layer is first switched on (and again
+ * when they are outdated), and drops them when the tier changes (sign in or out). The public tier asks for
+ * nothing: the layer switches explain why.
  */
 import { fetchInterventions, fetchVenues } from '../api/client.ts';
 import type { Tier } from '../api/types.ts';
@@ -52,9 +53,12 @@ export function followPoints(store: AppStore): () => void {
     update();
   });
   const stopLayers = store.subscribe((state) => state.mapLayers, update, { fireImmediately: true });
+  // Data dropped as outdated is loaded again while its layer is on.
+  const stopOutdated = store.subscribe((state) => state.points, update);
   return () => {
     stopTier();
     stopLayers();
+    stopOutdated();
     for (const abort of aborts.values()) abort.abort();
   };
 }

@@ -1,7 +1,7 @@
 /** The side panel's export section: the table behind the view as CSV, the map as PNG, and an A4 print. */
 import { useId } from 'react';
 import { useAppState, useAppStore, useT } from '../app/StoreContext.ts';
-import { downloadBlob } from '../export/mapImage.ts';
+import { downloadCsv } from '../export/mapImage.ts';
 import { interventionsCsv, pointsFileName, venuesCsv } from '../export/pointsTable.ts';
 import { exportFileName, viewTable, viewTableCsv } from '../export/viewTable.ts';
 import type { PointKind } from '../store/pointsSlice.ts';
@@ -23,12 +23,12 @@ export function ExportButtons() {
   const titleId = useId();
   const hintId = useId();
 
-  const downloadCsv = () => {
+  const downloadView = () => {
     const state = store.getState();
     const table = viewTable(state);
     if (!table) return;
     const csv = viewTableCsv(table, state.language);
-    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), exportFileName(table, 'csv'));
+    downloadCsv(csv, exportFileName(table, 'csv'));
   };
 
   const downloadPoints = (kind: PointKind) => {
@@ -38,7 +38,7 @@ export function ExportButtons() {
       kind === 'venues'
         ? venues.status === 'ready' && venuesCsv(venues.data, language)
         : interventions.status === 'ready' && interventionsCsv(interventions.data, language);
-    if (csv) downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), pointsFileName(kind));
+    if (csv) downloadCsv(csv, pointsFileName(kind));
   };
 
   return (
@@ -52,7 +52,7 @@ export function ExportButtons() {
           className="button button--quiet"
           disabled={!ready}
           aria-describedby={hintId}
-          onClick={downloadCsv}
+          onClick={downloadView}
         >
           {t('export.csv')}
         </button>

@@ -6,48 +6,17 @@
 import { VENUE_KINDS, type VenueKind } from '@titik-rawan/shared/codes';
 import { useId, useState, type FormEvent } from 'react';
 import { fetchPlacements, type PlacementQuery } from '../api/client.ts';
-import { errorMessageKey } from '../api/errorMessage.ts';
+import { requestPlan } from '../app/requestPlan.ts';
 import { useAppState, useAppStore, useT } from '../app/StoreContext.ts';
 import { placementsCsv } from '../export/pointsTable.ts';
-import { downloadBlob } from '../export/mapImage.ts';
+import { downloadCsv } from '../export/mapImage.ts';
 import { formatCount, formatShare } from '../i18n/format.ts';
-import { analysisResolution, modelPeriod } from '../store/analyses.ts';
-import type { CategoryFilter } from '../api/types.ts';
-import { useDelayedFlag } from './useDelayedFlag.ts';
+import { planScope } from '../store/analyses.ts';
+import { NumberField } from './NumberField.tsx';
+import { PlanStatus } from './PlanStatus.tsx';
 
 /** Venue kinds ticked at first: where the field report says banners and cameras help. */
 const DEFAULT_KINDS: readonly VenueKind[] = ['hotel', 'guest_house', 'kost'];
-
-/** A labelled whole-number input that keeps its value within `min`…`max` (an empty field counts as `min`). */
-function NumberField(props: {
-  label: string;
-  value: number;
-  min: number;
-  max: number;
-  step: number;
-  onChange: (value: number) => void;
-  testId: string;
-}) {
-  return (
-    <label className="field">
-      <span className="field__label">{props.label}</span>
-      <input
-        className="field__input"
-        type="number"
-        min={props.min}
-        max={props.max}
-        step={props.step}
-        value={props.value}
-        onChange={(event) =>
-          props.onChange(
-            Math.max(props.min, Math.min(props.max, Math.round(Number(event.target.value) || props.min))),
-          )
-        }
-        data-testid={props.testId}
-      />
-    </label>
-  );
-}
 
 /** The placement section of the side panel (nothing for tiers that may not plan). */
 export function PlacementPlanner() {
@@ -61,34 +30,25 @@ export function PlacementPlanner() {
   const [intervention, setIntervention] = useState<'banner' | 'cctv'>('banner');
   const [kinds, setKinds] = useState<readonly VenueKind[]>(DEFAULT_KINDS);
   const titleId = useId();
-  const slow = useDelayedFlag(placement.status === 'loading');
   if (role !== 'satgas' && role !== 'admin') return null;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const state = store.getState();
-    if (state.releaseMetadata.status !== 'ready' || !state.filters.period) return;
-    const resolution = analysisResolution(state.filters.geography, state.releaseMetadata.metadata);
-    if (resolution === null) return;
+    const scope = planScope(store.getState());
+    if (!scope) return;
     const query: PlacementQuery = {
-      resolution,
-      period: modelPeriod(state.filters.period),
-      category: state.filters.category as CategoryFilter,
+      ...scope,
       sites,
       coverageM,
       kinds,
       intervention,
     };
-    state.placementRequested(query);
-    fetchPlacements(query).then(
-      (plan) => store.getState().placementLoaded(query, plan),
-      (error: unknown) => store.getState().placementFailed(query, error),
-    );
+    requestPlan(store, 'placement', query, fetchPlacements);
   };
-  const downloadCsv = () => {
+  const downloadSites = () => {
     if (placement.status !== 'ready') return;
     const csv = placementsCsv(placement.plan, language);
-    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), 'titik-rawan-saran-penempatan.csv');
+    downloadCsv(csv, 'titik-rawan-saran-penempatan.csv');
   };
   const toggleKind = (kind: VenueKind, on: boolean) =>
     setKinds((current) =>
@@ -154,16 +114,7 @@ export function PlacementPlanner() {
           {t('placement.run')}
         </button>
       </form>
-      {slow && (
-        <p className="panel__text" role="status">
-          {t('placement.loading')}
-        </p>
-      )}
-      {placement.status === 'failed' && (
-        <p className="banner banner--error" role="alert">
-          {t('placement.failed', { reason: t(errorMessageKey(placement.error)) })}
-        </p>
-      )}
+      <PlanStatus state={placement} loading="placement.loading" failed="placement.failed" />
       {placement.status === 'ready' && (
         <div data-testid="placement-result">
           <p className="panel__text">
@@ -186,13 +137,13 @@ export function PlacementPlanner() {
           </ol>
           <p className="filters__note">{t('placement.notice')}</p>
           <div className="exports__buttons">
-            <button type="button" className="button button--quiet" onClick={downloadCsv}>
+            <button type="button" className="button button--quiet" onClick={downloadSites}>
               {t('placement.csv')}
             </button>
             <button
               type="button"
               className="button button--quiet"
-              onClick={() => store.getState().placementCleared()}
+              onClick={() => store.getState().planCleared('placement')}
             >
               {t('placement.clear')}
             </button>

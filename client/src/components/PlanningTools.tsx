@@ -6,6 +6,10 @@ import type { Role } from '@titik-rawan/shared/codes';
 import { useId, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useAppState, useT } from '../app/StoreContext.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { CoverageCheck } from './CoverageCheck.tsx';
+import { InterventionsTool } from './InterventionsTool.tsx';
+import { OutreachPriorities } from './OutreachPriorities.tsx';
+import { PatrolPlanner } from './PatrolPlanner.tsx';
 import { PlacementPlanner } from './PlacementPlanner.tsx';
 
 interface PlanningTool {
@@ -22,6 +26,26 @@ const TOOLS: readonly PlanningTool[] = [
     label: 'planning.placement',
     roles: ['satgas', 'admin'],
     render: () => <PlacementPlanner />,
+  },
+  { id: 'patrol', label: 'planning.patrol', roles: ['satgas', 'admin'], render: () => <PatrolPlanner /> },
+  {
+    // Before every other tool NGOs may use, so that it is their first tab.
+    id: 'outreach',
+    label: 'planning.outreach',
+    roles: ['ngo', 'satgas', 'admin'],
+    render: () => <OutreachPriorities />,
+  },
+  {
+    id: 'coverage',
+    label: 'planning.coverage',
+    roles: ['satgas', 'admin', 'ngo'],
+    render: () => <CoverageCheck />,
+  },
+  {
+    id: 'interventions',
+    label: 'planning.interventions',
+    roles: ['ngo', 'satgas', 'admin'],
+    render: () => <InterventionsTool />,
   },
 ];
 

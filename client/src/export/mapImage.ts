@@ -112,6 +112,11 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Offers a CSV text as a UTF-8 download. */
+export function downloadCsv(csv: string, fileName: string): void {
+  downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), fileName);
+}
+
 /** A canvas as a PNG blob. */
 export function canvasPng(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) =>

@@ -25,7 +25,17 @@ const interventions: InterventionCollection = {
       type: 'Feature',
       id: '9',
       geometry: { type: 'Point', coordinates: [106.91, -6.21] },
-      properties: { kind: 'kk_check', startedOn: '2025-02-01', organisation: 'UPT PPPA', venueKind: 'kost' },
+      properties: {
+        kind: 'kk_check',
+        startedOn: '2025-02-01',
+        organisation: 'UPT PPPA',
+        venueKind: 'kost',
+        organisationCode: 'upt-pppa',
+        venueId: '4',
+        kelurahan: '31.75.01.1001',
+        kelurahanName: 'Pisangan Baru',
+        editable: false,
+      },
     },
   ],
 };

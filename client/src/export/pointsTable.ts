@@ -7,7 +7,7 @@ import { translate, type Language, type MessageKey } from '../i18n/index.ts';
 import { toCsv } from './viewTable.ts';
 
 /** CSV with a translated header row, then the rows, and each row's synthetic-data flag appended. */
-function tableCsv(
+export function tableCsv(
   language: Language,
   header: readonly MessageKey[],
   rows: ReadonlyArray<ReadonlyArray<string | number | null>>,

@@ -20,7 +20,7 @@ import { analysisRequestKey, currentAnalysis } from '../store/analyses.ts';
 import type { ShownAnalysis } from '../store/analysesSlice.ts';
 import type { AppStore } from '../store/index.ts';
 import { releaseRequestKey, type ShownRelease } from '../store/releasesSlice.ts';
-import type { PlacementState } from '../store/planningSlice.ts';
+import type { CoverageState, PatrolState, PlacementState } from '../store/planningSlice.ts';
 import type { PointKind, PointState } from '../store/pointsSlice.ts';
 import type { SelectedPlace } from '../store/selectionSlice.ts';
 import {
@@ -33,8 +33,10 @@ import {
   type MapView,
 } from './geography.ts';
 import { areaLabelPoints } from './labelPoints.ts';
+import { uncoveredCells } from './layers/coverage.ts';
 import { EMERGING_LAYER } from './layers/emerging.ts';
 import { HOTSPOT_LAYER } from './layers/hotspots.ts';
+import { patrolFeatures } from './layers/patrol.ts';
 import { metresToPixels, PLACEMENT_LAYER, VENUE_LAYER } from './layers/places.ts';
 import { SOURCE, type SourceId } from './layers/ids.ts';
 import {
@@ -50,6 +52,7 @@ import { layerVisibility, type MapLayer } from './layers/toggles.ts';
 import { FONT_ATTRIBUTION, offlineStyle, withBoundaryOverlay } from './style.ts';
 import {
   exposeAnalysisForTests,
+  exposeCoverageForTests,
   exposeMapForTests,
   exposePointsForTests,
   exposeReleaseForTests,
@@ -71,6 +74,9 @@ export interface MapControllerOptions {
   /** Called with a copy of the map's drawn canvas (device pixels) and its attribution text after each `mapImageRequested`. */
   onMapImage?: (image: HTMLCanvasElement, attribution: string) => void;
 }
+
+/** Colour of the marker of a picked point: a dark red that none of the layers uses. */
+const PICKED_POINT_COLOUR = '#9f1239';
 
 /** `eventData` marking camera moves the controller makes to show the home view. */
 const HOME_MOVE = { titikRawanHome: true } as const;
@@ -151,6 +157,8 @@ export class MapController {
     typeof window.matchMedia === 'function' ? window.matchMedia('print') : null;
   /** Whether the map shows the home view (all of East Jakarta) rather than a place the person moved to. */
   private atHome: boolean;
+  /** The marker of the point a form holds (`pickedPoint`), while there is one. */
+  private pickedMarker: maplibregl.Marker | null = null;
 
   /** Creates the map in `container`, starting from the store's view (or all of East Jakarta). */
   constructor(container: HTMLElement, store: AppStore, options: MapControllerOptions = {}) {
@@ -206,6 +214,10 @@ export class MapController {
       store.subscribe((state) => state.mapLayers, this.applyLayers),
       store.subscribe((state) => state.selectedPlace, this.applySelection),
       store.subscribe((state) => state.placement, this.applyPlacement),
+      store.subscribe((state) => state.patrol, this.applyPatrol),
+      store.subscribe((state) => state.coverage, this.applyCoverage),
+      store.subscribe((state) => state.pointPicking, this.applyPointPicking),
+      store.subscribe((state) => state.pickedPoint, this.applyPickedPoint),
       ...POINT_KINDS.map((kind) =>
         store.subscribe(
           (state) => state.points[kind],
@@ -220,6 +232,8 @@ export class MapController {
       ),
     );
     this.applyLanguage(language);
+    this.applyPointPicking(store.getState().pointPicking);
+    this.applyPickedPoint(store.getState().pickedPoint);
     void this.loadBoundaries();
     exposeMapForTests(this.map);
   }
@@ -248,11 +262,14 @@ export class MapController {
     this.map.off('styleimagemissing', this.handleImageMissing);
     this.map.off('click', this.handleClick);
     this.printMedia?.removeEventListener('change', this.handlePrintMedia);
+    this.pickedMarker?.remove();
     withdrawMapForTests(this.map);
     exposeReleaseForTests(null);
     for (const analysis of MAP_ANALYSES) exposeAnalysisForTests(analysis, null);
     for (const kind of POINT_KINDS) exposePointsForTests(kind, null);
     exposePointsForTests('placements', null);
+    exposePointsForTests('patrol', null);
+    exposeCoverageForTests(null);
     this.map.remove();
   }
 
@@ -287,14 +304,21 @@ export class MapController {
     for (const analysis of MAP_ANALYSES) this.applyAnalysis(analysis, currentAnalysis(state, analysis));
     for (const kind of POINT_KINDS) this.applyPoints(kind, state.points[kind]);
     this.applyPlacement(state.placement);
+    this.applyPatrol(state.patrol);
+    this.applyCoverage(state.coverage);
     this.onLoaded?.();
   };
 
   /**
-   * Zooms into a clicked cluster of venues; otherwise selects the topmost cell or area under the click, or clears
-   * the selection when none is there.
+   * While a form waits for a point, sets it; otherwise zooms into a clicked cluster of venues, or selects the
+   * topmost cell or area under the click, or clears the selection when none is there.
    */
   private readonly handleClick = (event: MapMouseEvent): void => {
+    const state = this.store.getState();
+    if (state.pointPicking) {
+      state.pointPicked(lngLat(event.lngLat.lng, event.lngLat.lat));
+      return;
+    }
     const [cluster] = this.map.getLayer(VENUE_LAYER.clusters)
       ? this.map.queryRenderedFeatures(event.point, { layers: [VENUE_LAYER.clusters] })
       : [];
@@ -307,7 +331,28 @@ export class MapController {
     const layers = CLICKABLE_LAYERS.filter((id) => this.map.getLayer(id));
     const features = this.map.queryRenderedFeatures(event.point, { layers });
     const place = features.map((feature) => clickedPlace(feature.properties)).find((found) => found !== null);
-    this.store.getState().placeSelected(place ?? null);
+    state.placeSelected(place ?? null);
+  };
+
+  /** Shows a crosshair over the map while a click picks a point. */
+  private readonly applyPointPicking = (picking: boolean): void => {
+    if (this.destroyed) return;
+    this.map.getCanvas().style.cursor = picking ? 'crosshair' : '';
+  };
+
+  /** Marks the point a form holds, or removes the mark. */
+  private readonly applyPickedPoint = (point: LngLat | null): void => {
+    if (this.destroyed) return;
+    if (!point) {
+      this.pickedMarker?.remove();
+      this.pickedMarker = null;
+      return;
+    }
+    if (!this.pickedMarker) {
+      this.pickedMarker = new maplibregl.Marker({ color: PICKED_POINT_COLOUR });
+      this.pickedMarker.getElement().dataset.testid = 'picked-point-marker';
+    }
+    this.pickedMarker.setLngLat([point.lng, point.lat]).addTo(this.map);
   };
 
   /** Zooms to where a venue cluster breaks apart, centred on it. */
@@ -374,6 +419,16 @@ export class MapController {
     exposePointsForTests(kind, points.status === 'ready' ? data.features.length : null);
   }
 
+  /** Outlines the cells a coverage check found uncovered (or none). */
+  private readonly applyCoverage = (coverage: CoverageState): void => {
+    if (this.destroyed || !this.styleReady) return;
+    const source = this.map.getSource<GeoJSONSource>(SOURCE.coverage);
+    if (!source) return;
+    const uncovered = coverage.status === 'ready' ? uncoveredCells(coverage.plan) : null;
+    source.setData(uncovered ?? EMPTY);
+    exposeCoverageForTests(uncovered ? uncovered.features.length : null);
+  };
+
   /** Draws the suggested sites of a placement (or none) with discs of its coverage distance. */
   private readonly applyPlacement = (placement: PlacementState): void => {
     if (this.destroyed || !this.styleReady) return;
@@ -392,6 +447,23 @@ export class MapController {
       })),
     });
     exposePointsForTests('placements', plan ? plan.sites.length : null);
+  };
+
+  /** Draws the patrol plan's route and numbered stops (or none) and brings the route into view. */
+  private readonly applyPatrol = (patrol: PatrolState): void => {
+    if (this.destroyed || !this.styleReady) return;
+    const source = this.map.getSource<GeoJSONSource>(SOURCE.patrol);
+    if (!source) return;
+    const plan = patrol.status === 'ready' ? patrol.plan : null;
+    source.setData(patrolFeatures(plan));
+    const stops = plan?.stops ?? [];
+    if (stops.length > 0) {
+      const bounds = new maplibregl.LngLatBounds();
+      for (const stop of stops) bounds.extend(stop.coordinates);
+      const padding = homePadding(this.map.getContainer().clientWidth);
+      this.map.fitBounds(bounds, { padding, maxZoom: 14, duration: CAMERA_ANIMATION_MS });
+    }
+    exposePointsForTests('patrol', plan ? plan.stops.length : null);
   };
 
   /** Shows the style layers of the map layers switched on and hides the others. */

@@ -6,6 +6,7 @@ import type { GeoJSONSourceSpecification, SourceSpecification, StyleSpecificatio
 import { basemapFileUrl, glyphsUrlTemplate } from '../api/client.ts';
 import { basemapLayers } from './layers/basemap.ts';
 import { boundaryLayers } from './layers/boundaries.ts';
+import { coverageLayers } from './layers/coverage.ts';
 import { emergingLayers } from './layers/emerging.ts';
 import { hotspotLayers } from './layers/hotspots.ts';
 import {
@@ -16,6 +17,7 @@ import {
   venueLayers,
 } from './layers/places.ts';
 import { SOURCE } from './layers/ids.ts';
+import { patrolLayers } from './layers/patrol.ts';
 import { releaseLayers } from './layers/releases.ts';
 import { riskTerrainLayers } from './layers/riskTerrain.ts';
 import { selectionLayers } from './layers/selection.ts';
@@ -64,12 +66,14 @@ export function boundarySources(): Record<string, SourceSpecification> {
     },
     [SOURCE.interventions]: emptyGeoJson(),
     [SOURCE.placements]: emptyGeoJson(),
+    [SOURCE.patrol]: emptyGeoJson(),
+    [SOURCE.coverage]: emptyGeoJson(),
   };
 }
 
 /**
  * Our layers drawn over any basemap, bottom to top: released counts, risk terrain, hot spots, emerging hot
- * spots, venues, interventions, suggested sites, the selected place, then the boundary outlines and names.
+ * spots, venues, interventions, suggested sites, the patrol route, uncovered cells, the selected place, then the boundary outlines and names.
  */
 export function overlayLayers() {
   return [
@@ -80,6 +84,8 @@ export function overlayLayers() {
     ...venueLayers(),
     ...interventionLayers(),
     ...placementLayers(),
+    ...patrolLayers(),
+    ...coverageLayers(),
     ...selectionLayers(),
     ...boundaryLayers(),
   ];

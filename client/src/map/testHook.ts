@@ -17,7 +17,9 @@ declare global {
     /** Which analyses the map's analysis sources hold, by analysis, present only for browser tests. */
     __titikRawanAnalyses?: Partial<Record<MapAnalysis, AnalysisOnMap>>;
     /** How many venues, interventions and suggested sites the map's point sources hold, only for browser tests. */
-    __titikRawanPoints?: Partial<Record<'venues' | 'interventions' | 'placements', number>>;
+    __titikRawanPoints?: Partial<Record<'venues' | 'interventions' | 'placements' | 'patrol', number>>;
+    /** How many uncovered cells the coverage source holds (absent: no coverage check), only for browser tests. */
+    __titikRawanCoverage?: number;
   }
 }
 
@@ -63,11 +65,18 @@ export function exposeAnalysisForTests(analysis: MapAnalysis, onMap: AnalysisOnM
 
 /** Tells a browser test how many venues, interventions or suggested sites were just written to the map (`null`: none). */
 export function exposePointsForTests(
-  kind: 'venues' | 'interventions' | 'placements',
+  kind: 'venues' | 'interventions' | 'placements' | 'patrol',
   features: number | null,
 ): void {
   if (window.__TITIK_RAWAN_TEST_HOOKS__ !== true) return;
   const points = (window.__titikRawanPoints ??= {});
   if (features === null) delete points[kind];
   else points[kind] = features;
+}
+
+/** Tells a browser test how many uncovered cells were just outlined on the map (`null`: no coverage check). */
+export function exposeCoverageForTests(uncovered: number | null): void {
+  if (window.__TITIK_RAWAN_TEST_HOOKS__ !== true) return;
+  if (uncovered === null) delete window.__titikRawanCoverage;
+  else window.__titikRawanCoverage = uncovered;
 }

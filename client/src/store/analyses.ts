@@ -89,6 +89,23 @@ export function analysisRequestKey<K extends AnalysisKind>(kind: K, request: Ana
 const NOTHING_NEEDED: NeededAnalyses = { hotspots: null, emerging: null, risk: null, forecast: null };
 
 /**
+ * What a planning tool works on: the dashboard's analysis resolution, its period made a year or quarter, and its
+ * category; `null` until the release metadata and a period are known.
+ */
+export function planScope(
+  state: AppState,
+): { resolution: CellResolution; period: string; category: CategoryFilter } | null {
+  if (state.releaseMetadata.status !== 'ready' || !state.filters.period) return null;
+  const resolution = analysisResolution(state.filters.geography, state.releaseMetadata.metadata);
+  if (resolution === null) return null;
+  return {
+    resolution,
+    period: modelPeriod(state.filters.period),
+    category: state.filters.category,
+  };
+}
+
+/**
  * The analyses the state needs: each layer's own while it is on, all three map analyses while a cell of the
  * analysis resolution is selected, and the risk terrain and forecast checks while the model panel is open.
  */

@@ -4,6 +4,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAnalysesSlice } from './analysesSlice.ts';
 import { createFiltersSlice, type InitialFilters } from './filtersSlice.ts';
 import { createPlanningSlice } from './planningSlice.ts';
+import { createPointPickSlice } from './pointPickSlice.ts';
 import { createPointsSlice } from './pointsSlice.ts';
 import { createReleasesSlice } from './releasesSlice.ts';
 import { createSelectionSlice } from './selectionSlice.ts';
@@ -30,6 +31,7 @@ export function createAppStore(initialView: InitialView = {}, initialFilters: In
       ...createAnalysesSlice()(...a),
       ...createPointsSlice()(...a),
       ...createPlanningSlice()(...a),
+      ...createPointPickSlice()(...a),
     })),
   );
 }

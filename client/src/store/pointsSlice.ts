@@ -29,6 +29,8 @@ export interface PointsSlice {
   pointsFailed: (kind: PointKind, tier: Tier, error: unknown) => void;
   /** The tier changed: what was loaded for the old one is dropped. */
   pointsCleared: () => void;
+  /** A point layer's data changed on the server (an intervention was recorded): it is dropped to be loaded again. */
+  pointsOutdated: (kind: PointKind) => void;
 }
 
 /** Creates the points slice with nothing loaded. */
@@ -54,5 +56,6 @@ export function createPointsSlice(): SliceCreator<PointsSlice> {
           : {},
       ),
     pointsCleared: () => set({ points: { venues: { status: 'idle' }, interventions: { status: 'idle' } } }),
+    pointsOutdated: (kind) => set((state) => ({ points: { ...state.points, [kind]: { status: 'idle' } } })),
   });
 }

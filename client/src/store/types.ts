@@ -3,6 +3,7 @@ import type { StateCreator } from 'zustand/vanilla';
 import type { AnalysesSlice } from './analysesSlice.ts';
 import type { FiltersSlice } from './filtersSlice.ts';
 import type { PlanningSlice } from './planningSlice.ts';
+import type { PointPickSlice } from './pointPickSlice.ts';
 import type { PointsSlice } from './pointsSlice.ts';
 import type { ReleasesSlice } from './releasesSlice.ts';
 import type { SelectionSlice } from './selectionSlice.ts';
@@ -19,7 +20,8 @@ export type AppState = ViewSlice &
   SelectionSlice &
   AnalysesSlice &
   PointsSlice &
-  PlanningSlice;
+  PlanningSlice &
+  PointPickSlice;
 
 /** Middleware applied once on the combined store (and so visible to every slice's `set`/`get`). */
 export type AppMiddleware = [['zustand/subscribeWithSelector', never]];

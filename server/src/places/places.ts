@@ -5,6 +5,7 @@ import {
   VENUE_KINDS,
   type InterventionKind,
   type Interventions,
+  type Role,
   type Tier,
   type VenueKind,
   type Venues,
@@ -48,39 +49,40 @@ export async function venueFeatures(sql: Sql, kinds: readonly VenueKind[] | 'all
 /** A GeoJSON point feature of an intervention. */
 export type InterventionFeature = Interventions['features'][number];
 
+/** Who asks for interventions, to tell which of them they may change: their recorder or an admin. */
+export interface InterventionEditor {
+  id: number;
+  role: Role;
+}
+
 /**
  * Located interventions except the withheld kinds, in id order; an intervention at a venue sits at the venue.
- * Interventions known only by kelurahan have no point and are left out of the map.
+ * Interventions known only by kelurahan have no point and are left out of the map. Each says whether `editor`
+ * may change it (never, without an editor).
  */
 export async function interventionFeatures(
   sql: Sql,
   withheld: readonly InterventionKind[],
+  editor: InterventionEditor | null = null,
 ): Promise<InterventionFeature[]> {
-  const rows = await sql<
-    {
-      id: string;
-      kind: InterventionKind;
-      startedOn: string;
-      organisation: string;
-      venueKind: VenueKind | null;
-      lng: number;
-      lat: number;
-    }[]
-  >`
+  const rows = await sql<(InterventionFeature['properties'] & { id: string; lng: number; lat: number })[]>`
     select i.id::text, i.kind, to_char(i.started_on, 'YYYY-MM-DD') as "startedOn", o.name as organisation,
-      v.kind as "venueKind",
+      v.kind as "venueKind", i.organisation_code as "organisationCode", i.venue_id::text as "venueId",
+      i.kelurahan_code as kelurahan, a.name as "kelurahanName",
+      (${editor?.role === 'admin'} or i.created_by = ${editor?.id ?? null}::bigint) is true as editable,
       round(st_x(coalesce(i.geom, v.geom))::numeric, 6)::float8 as lng,
       round(st_y(coalesce(i.geom, v.geom))::numeric, 6)::float8 as lat
     from interventions i
     join organisations o on o.code = i.organisation_code
+    join admin_areas a on a.code = i.kelurahan_code
     left join venues v on v.id = i.venue_id
     where coalesce(i.geom, v.geom) is not null and i.kind <> all(${sql.array(withheld as string[])}::text[])
     order by i.id`;
-  return rows.map(({ id, kind, startedOn, organisation, venueKind, lng, lat }) => ({
+  return rows.map(({ id, lng, lat, ...properties }) => ({
     type: 'Feature',
     id,
     geometry: { type: 'Point', coordinates: [lng, lat] },
-    properties: { kind, startedOn, organisation, venueKind },
+    properties,
   }));
 }
 

@@ -136,7 +136,7 @@ export function placeRoutes(sql: Sql, store: ReleaseStore) {
         await openForAccount(sql, c, 'interventions');
         const withheldKinds = withheldInterventionKinds(c.get('tier'));
         const [features, synthetic] = await Promise.all([
-          interventionFeatures(sql, withheldKinds),
+          interventionFeatures(sql, withheldKinds, c.get('account')),
           isDemoDatabase(sql),
         ]);
         return c.json({ type: 'FeatureCollection' as const, synthetic, withheldKinds, features }, 200);

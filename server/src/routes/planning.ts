@@ -7,25 +7,23 @@ import {
   PLACEMENT_NOTICE,
   placementQuerySchema,
   placementsSchema,
-  type Tier,
 } from '@titik-rawan/shared';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import { hotspotKey, riskKey } from '../analytics/analytics-set';
 import type { Sql } from '../db/database';
 import type { AppEnv } from '../http/env';
-import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
 import { interventionFeatures, venueFeatures } from '../places/places';
 import { coverGreedily } from '../planning/covering';
-import { cellCentre } from '../releases/geography';
+import {
+  publishedCellFigures,
+  requireTier,
+  requireYearOrQuarter,
+  TASK_FORCE_TIERS,
+} from '../planning/planning-access';
 import { releaseMetadata } from '../releases/release';
 import type { ReleaseStore } from '../releases/release-store';
-import { analysedOf, notComputed, withheldFor } from './analytics';
 import { ERRORS, json, releaseAccess } from './release-access';
-
-/** Tiers that plan banners and cameras: the task force and admins. */
-const PLANNING_TIERS: readonly Tier[] = ['satgas', 'admin'];
 
 const DEMAND =
   'Each cell of the chosen resolution weighs its relative risk from the risk terrain of the period, times 2, 3 or 4 when it is a published hot spot at 90, 95 or 99 % confidence; demand sits at the cell’s centre.';
@@ -50,43 +48,24 @@ export function planningRoutes(sql: Sql, store: ReleaseStore) {
     async (c) => {
       const query = c.req.valid('query');
       const tier = c.get('tier');
-      if (tier === 'public') {
-        throw new ApiError(
-          401,
-          'sign_in_required',
-          'Placement planning is for signed-in task-force and admin accounts.',
-        );
-      }
-      if (!PLANNING_TIERS.includes(tier)) {
-        throw new ApiError(
-          403,
-          'not_for_this_tier',
-          'Placement planning is for task-force and admin accounts.',
-        );
-      }
-      const { current, release, period, resolution } = await openCells(
+      requireTier(tier, TASK_FORCE_TIERS, 'Placement planning');
+      const opened = await openCells(
         c,
         query,
         (key) => `placements r${query.resolution} ${key} ${query.category}`,
       );
-      if (period.kind === 'month') {
-        throw new ApiError(
-          400,
-          'invalid_parameter',
-          'query parameter "period": placement uses a year or a quarter',
-        );
-      }
-      const { analytics, publication } = analysedOf(current);
-      const risk = analytics.risk.get(riskKey(resolution, period.key, query.category));
-      const hot = analytics.hotspots.get(hotspotKey(resolution, period.key, query.category));
-      if (!risk || !hot) throw notComputed(`placement demand for ${period.key}`);
-      const binsPublished = !withheldFor(publication, tier, hot.key).withheld;
-      const cells = store.geography.cells[resolution];
-      const demand = cells.map((cell, i) => {
-        const [lon, lat] = cellCentre(cell);
-        const bin = binsPublished ? (hot.bins[i] ?? 0) : 0;
-        return { lon, lat, weight: (risk.scores[i] ?? 1) * (1 + Math.max(bin, 0)) };
-      });
+      const { current, release, period, resolution } = opened;
+      requireYearOrQuarter(period, 'placement');
+      const demand = publishedCellFigures({
+        ...opened,
+        tier,
+        geography: store.geography,
+        category: query.category,
+      }).cells.map((cell) => ({
+        lon: cell.lon,
+        lat: cell.lat,
+        weight: cell.risk * (1 + Math.max(cell.bin, 0)),
+      }));
 
       const kinds = new Set(query.kinds);
       const [candidates, interventions] = await Promise.all([

@@ -9,9 +9,11 @@ import {
   KELURAHAN_LABEL_MIN_ZOOM,
   boundaryLayers,
 } from './boundaries.ts';
+import { coverageLayers } from './coverage.ts';
 import { emergingLayers } from './emerging.ts';
 import { hotspotLayers } from './hotspots.ts';
 import { SOURCE } from './ids.ts';
+import { patrolLayers } from './patrol.ts';
 import { interventionLayers, placementLayers, venueLayers } from './places.ts';
 import { releaseLayers } from './releases.ts';
 import { riskTerrainLayers } from './riskTerrain.ts';
@@ -68,6 +70,8 @@ describe('withBoundaryOverlay', () => {
       ...venueLayers().map((l) => l.id),
       ...interventionLayers().map((l) => l.id),
       ...placementLayers().map((l) => l.id),
+      ...patrolLayers().map((l) => l.id),
+      ...coverageLayers().map((l) => l.id),
       ...selectionLayers().map((l) => l.id),
       ...boundaryLayers().map((l) => l.id),
     ]);

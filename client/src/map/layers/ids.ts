@@ -18,6 +18,8 @@ export const SOURCE = {
   venues: 'tr-venues',
   interventions: 'tr-interventions',
   placements: 'tr-placements',
+  patrol: 'tr-patrol',
+  coverage: 'tr-coverage',
 } as const;
 
 /** Id of one of the dashboard's sources. */
