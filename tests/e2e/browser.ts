@@ -268,12 +268,9 @@ export async function pixelCensus(
   );
 }
 
-/** Clicks the map at the mean of a polygon ring's corners (inside any convex cell), as a person would. */
-export async function clickRing(page: Page, ring: number[][]): Promise<void> {
-  const corners = ring.slice(0, -1);
-  const lng = corners.reduce((sum, [x = 0]) => sum + x, 0) / corners.length;
-  const lat = corners.reduce((sum, [, y = 0]) => sum + y, 0) / corners.length;
-  const point = await page.evaluate(
+/** Where a position on the map is on the page, in CSS pixels. */
+export function pointOnPage(page: Page, [lng, lat]: [number, number]): Promise<{ x: number; y: number }> {
+  return page.evaluate(
     ([lng, lat]) => {
       const map = window.__titikRawanMap as unknown as {
         project(lngLat: [number, number]): { x: number; y: number };
@@ -285,6 +282,14 @@ export async function clickRing(page: Page, ring: number[][]): Promise<void> {
     },
     [lng, lat] as [number, number],
   );
+}
+
+/** Clicks the map at the mean of a polygon ring's corners (inside any convex cell), as a person would. */
+export async function clickRing(page: Page, ring: number[][]): Promise<void> {
+  const corners = ring.slice(0, -1);
+  const lng = corners.reduce((sum, [x = 0]) => sum + x, 0) / corners.length;
+  const lat = corners.reduce((sum, [, y = 0]) => sum + y, 0) / corners.length;
+  const point = await pointOnPage(page, [lng, lat]);
   await page.mouse.click(point.x, point.y);
 }
 

@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDashboard, saveScreenshot, useBrowserSession } from './browser';
+import { openDashboard, pointOnPage, saveScreenshot, useBrowserSession } from './browser';
 import { useSharedDatabase } from './database';
 
 const DESKTOP = { width: 1920, height: 1080 };
@@ -41,22 +41,6 @@ async function jumpTo(page: Page, center: [number, number], zoom: number): Promi
     zoom,
   });
   await page.waitForFunction(() => !!window.__titikRawanMap?.loaded() && !window.__titikRawanMap.isMoving());
-}
-
-/** Where a position is on the page, in CSS pixels. */
-function onPage(page: Page, [lng, lat]: [number, number]): Promise<{ x: number; y: number }> {
-  return page.evaluate(
-    ([lng, lat]) => {
-      const map = window.__titikRawanMap as unknown as {
-        project(lngLat: [number, number]): { x: number; y: number };
-        getCanvas(): HTMLCanvasElement;
-      };
-      const { x, y } = map.project([lng, lat]);
-      const box = map.getCanvas().getBoundingClientRect();
-      return { x: box.left + x, y: box.top + y };
-    },
-    [lng, lat] as [number, number],
-  );
 }
 
 /** The kinds of the intervention points drawn at a position. */
@@ -157,7 +141,7 @@ describe('the interventions tool', () => {
     expect(await page.getByTestId('intervention-point').textContent()).toBe('Belum ada titik.');
 
     await page.getByTestId('intervention-pick').click();
-    const click = await onPage(page, SESSION_POINT);
+    const click = await pointOnPage(page, SESSION_POINT);
     await page.mouse.click(click.x, click.y);
     await page.getByTestId('picked-point-marker').waitFor();
     const shown = (await page.getByTestId('intervention-point').textContent()) ?? '';
@@ -260,7 +244,7 @@ describe('the interventions tool', () => {
     await page.getByTestId('intervention-organisation').selectOption('demo-polres-ppa');
     await jumpTo(page, hotel.geometry.coordinates, 16);
     await page.getByTestId('intervention-pick').click();
-    const click = await onPage(page, hotel.geometry.coordinates);
+    const click = await pointOnPage(page, hotel.geometry.coordinates);
     await page.mouse.click(click.x, click.y);
     // The venues within 150 m are offered nearest first: the hotel, a few metres from the click.
     await expect
