@@ -24,20 +24,30 @@ export interface ProtectedProfile {
   readonly withheld: boolean;
 }
 
-/** Incidents of one calendar year by ISO day of the week and time band, all categories. */
-export async function readTimeProfile(sql: Sql, year: number): Promise<ProfileCounts> {
-  const rows = await sql<{ day: number; band: string | null; count: number }[]>`
-    select extract(isodow from occurred_on)::int as day, time_band as band, count(*)::int as count
+/** An empty profile: every count 0. */
+export function emptyProfile(): ProfileCounts {
+  return WEEKDAYS.map(() => PROFILE_BANDS.map(() => 0));
+}
+
+/**
+ * Incidents of every calendar year by ISO day of the week and time band, all categories: read with the counts of
+ * a release, so that a profile changes only when a new release is decided.
+ */
+export async function readTimeProfiles(sql: Sql): Promise<Map<number, ProfileCounts>> {
+  const rows = await sql<{ year: number; day: number; band: string | null; count: number }[]>`
+    select extract(year from occurred_on)::int as year, extract(isodow from occurred_on)::int as day,
+      time_band as band, count(*)::int as count
     from incidents
-    where occurred_on >= make_date(${year}::int, 1, 1) and occurred_on < make_date(${year}::int + 1, 1, 1)
-    group by 1, 2`;
-  const counts = WEEKDAYS.map(() => PROFILE_BANDS.map(() => 0));
-  for (const { day, band, count } of rows) {
+    group by 1, 2, 3`;
+  const profiles = new Map<number, ProfileCounts>();
+  for (const { year, day, band, count } of rows) {
+    let counts = profiles.get(year);
+    if (!counts) profiles.set(year, (counts = emptyProfile()));
     const column = PROFILE_BANDS.indexOf((band ?? 'unrecorded') as (typeof PROFILE_BANDS)[number]);
     const row = counts[day - 1];
     if (row && column >= 0) row[column] = count;
   }
-  return counts;
+  return profiles;
 }
 
 /**

@@ -5,6 +5,7 @@ import { incidentsVersion, readIncidentCounts } from './incident-counts';
 import { DEFAULT_ANALYTICS_OPTIONS, type AnalyticsOptions, type RiskVenue } from '../analytics/analytics-set';
 import type { ReleaseSet } from './release';
 import { decideInWorker, type Analysed } from './build-in-worker';
+import { readTimeProfiles, type ProfileCounts } from '../planning/time-profile';
 
 /** The analyses of a release: null until decided (they take longer than the release), or why they failed. */
 export interface AnalysisState {
@@ -23,6 +24,8 @@ export interface CurrentRelease {
   analysis: AnalysisState;
   /** Whether the data are the synthetic demo set. */
   synthetic: boolean;
+  /** Incidents by year, day of the week and time band (true counts, for the patrol briefing's protected profile). */
+  timeProfiles: ReadonlyMap<number, ProfileCounts>;
   /** How long deciding it took, in milliseconds. */
   buildMilliseconds: number;
 }
@@ -65,6 +68,7 @@ export class ReleaseStore {
     const started = performance.now();
     const rows = await readIncidentCounts(this.sql, this.geography);
     const venues = await readRiskVenues(this.sql);
+    const timeProfiles = await readTimeProfiles(this.sql);
     const deciding = decideInWorker(rows, venues, this.analyticsOptions);
     const analysis: AnalysisState = { analysed: null, failed: null, ready: deciding.analysed };
     deciding.analysed.then(
@@ -78,7 +82,14 @@ export class ReleaseStore {
     );
     const set = await deciding.release;
     const synthetic = await isDemoDatabase(this.sql);
-    return { version, set, analysis, synthetic, buildMilliseconds: performance.now() - started };
+    return {
+      version,
+      set,
+      analysis,
+      synthetic,
+      timeProfiles,
+      buildMilliseconds: performance.now() - started,
+    };
   }
 }
 

@@ -24,9 +24,9 @@ import {
 } from '../planning/planning-access';
 import {
   busiestTimes,
+  emptyProfile,
   PROFILE_BANDS,
   protectProfile,
-  readTimeProfile,
   WEEKDAYS,
 } from '../planning/time-profile';
 import type { ReleaseGeography } from '../releases/geography';
@@ -112,7 +112,7 @@ export function patrolRoutes(sql: Sql, store: ReleaseStore) {
 
       const year = Number(period.key.slice(0, 4));
       const threshold = release.policy.threshold;
-      const profile = protectProfile(await readTimeProfile(sql, year), threshold);
+      const profile = protectProfile(current.timeProfiles.get(year) ?? emptyProfile(), threshold);
       const startMinutes = TIME_BAND_START_HOUR[query.shift] * 60;
       return c.json(
         {
