@@ -24,28 +24,27 @@ export function requestsTo(app: RequestTarget) {
     return app.request(path, cookie ? { headers: { Cookie: cookie } } : {});
   }
   /**
-   * The JSON body of a GET that must answer 200 (the failure shows the answer), asked again while it answers 503:
-   * another test file may change the incidents, and the new version's figures take a while to decide.
+   * The first answer to a GET that is not 503, asked again every 2 s for up to `minutes` while it is: the releases
+   * and analyses are decided after the start and after another test file changes the incidents.
    */
-  async function json(path: string, cookie?: string): Promise<unknown> {
-    await waitUntilReady(path, cookie, 5);
-    const res = await get(path, cookie);
-    expect(res.status, `${path}: ${await res.clone().text()}`).toBe(200);
-    return res.json();
-  }
-  /**
-   * Waits until a GET stops answering 503: the releases and analyses are decided after the start (minutes on a
-   * cold cache). Throws on any other failure or after `minutes`.
-   */
-  async function waitUntilReady(path: string, cookie?: string, minutes = 25): Promise<void> {
+  async function getWhenReady(path: string, cookie: string | undefined, minutes: number): Promise<Response> {
     const deadline = Date.now() + minutes * 60_000;
     for (;;) {
       const res = await get(path, cookie);
-      if (res.ok) return;
-      if (res.status !== 503 || Date.now() > deadline)
-        throw new Error(`${path} not ready: ${await res.text()}`);
+      if (res.status !== 503 || Date.now() > deadline) return res;
       await new Promise((resolve) => setTimeout(resolve, 2000));
     }
+  }
+  /** The JSON body of a GET that must answer 200 (the failure shows the answer), waiting out a 503. */
+  async function json(path: string, cookie?: string): Promise<unknown> {
+    const res = await getWhenReady(path, cookie, 5);
+    expect(res.status, `${path}: ${await res.clone().text()}`).toBe(200);
+    return res.json();
+  }
+  /** Waits until a GET answers without 503 (minutes on a cold cache); throws on any other failure. */
+  async function waitUntilReady(path: string, cookie?: string, minutes = 25): Promise<void> {
+    const res = await getWhenReady(path, cookie, minutes);
+    if (!res.ok) throw new Error(`${path} not ready: ${await res.text()}`);
   }
   return { signIn, get, json, waitUntilReady };
 }
