@@ -16,6 +16,7 @@ import { configRoutes } from './routes/config';
 import { coverageRoutes } from './routes/coverage';
 import { geographyRoutes } from './routes/geography';
 import { healthRoutes } from './routes/health';
+import { importRoutes } from './routes/imports';
 import { organisationRoutes } from './routes/organisations';
 import { outreachRoutes } from './routes/outreach';
 import { patrolRoutes } from './routes/patrol';
@@ -53,7 +54,8 @@ export function createApp({ db, config }: AppDeps) {
     .route('/', planningRoutes(db.sql, releases))
     .route('/', patrolRoutes(db.sql, releases))
     .route('/', outreachRoutes(db.sql, releases))
-    .route('/planning', coverageRoutes(db.sql, releases));
+    .route('/planning', coverageRoutes(db.sql, releases))
+    .route('/imports', importRoutes(db.sql, releases));
 
   api.get(
     '/openapi.json',

@@ -3,6 +3,7 @@ import { createApp } from './app';
 import { readConfig } from './config';
 import { openDatabase } from './db/database';
 import { prepareDatabase } from './db/bootstrap';
+import { cleanUpInterruptedImports } from './imports/import-batch';
 
 /** Starts Titik Rawan: database, migrations, demo data on first start, then the HTTP server. */
 async function main(): Promise<void> {
@@ -13,6 +14,9 @@ async function main(): Promise<void> {
   const prepared = await prepareDatabase(db, config, {
     seedDemoData: db.kind === 'embedded' && config.seedDemoData,
   });
+  // An import killed before its commit left a staging batch that nothing counts: delete it.
+  const interrupted = await cleanUpInterruptedImports(db.sql);
+  if (interrupted > 0) console.log(`Removed ${interrupted} interrupted import(s); run them again.`);
   const { app, releases } = createApp({ db, config });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);

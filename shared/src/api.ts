@@ -10,7 +10,7 @@ import {
 } from './domain';
 import { AREA_CODE_PATTERN, PUBLISHED_CELL_PATTERN } from './geo';
 import { OUTREACH_COMPONENTS } from './outreach';
-import { TIME_BANDS } from './codes';
+import { IMPORT_FORMATS, IMPORT_KINDS, TIME_BANDS } from './codes';
 
 /** Body of every API error: a stable machine code and a message in plain words. */
 export const apiErrorSchema = z.object({
@@ -826,3 +826,127 @@ export const outreachSchema = z.object({
 });
 /** Outreach priorities of a period. */
 export type Outreach = z.infer<typeof outreachSchema>;
+
+// --- Imports (`/api/imports`, admins) ---
+
+/** Largest upload an import accepts, in bytes (about 100,000 rows of CSV take 10 MB). */
+export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
+
+/** `GET /api/imports/templates/{kind}` path. */
+export const importTemplateParamSchema = z.object({
+  kind: z.enum(IMPORT_KINDS, { error: `must be one of ${IMPORT_KINDS.join(', ')}` }),
+});
+
+/** Query of an upload (`POST /api/imports/check`, `POST /api/imports`): what the raw body is and where it is from. */
+export const importQuerySchema = z.object({
+  kind: z.enum(IMPORT_KINDS, { error: `must be one of ${IMPORT_KINDS.join(', ')}` }),
+  format: z.enum(IMPORT_FORMATS, { error: `must be one of ${IMPORT_FORMATS.join(', ')}` }),
+  /** Code of the source organisation; rows that name none take it (required for incidents and interventions). */
+  organisation: z
+    .string()
+    .regex(/^[a-z0-9_-]{2,40}$/, 'must be an organisation code from /api/organisations')
+    .optional(),
+  /** The file's name as uploaded, for the history. */
+  fileName: z
+    .string({ error: 'is required: the name of the uploaded file' })
+    .min(1, 'is required: the name of the uploaded file')
+    .max(255, 'must be at most 255 characters'),
+});
+
+/** One problem of an import: row (null for the file or its header), column (null for the row), code, words. */
+export const importErrorSchema = z.object({
+  row: z.number().int().nullable(),
+  column: z.string().nullable(),
+  code: z.string(),
+  message: z.string(),
+});
+
+/** `POST /api/imports/check` response: what the file holds and what is wrong with it; nothing is stored. */
+export const importCheckSchema = z.object({
+  kind: z.enum(IMPORT_KINDS),
+  format: z.enum(IMPORT_FORMATS),
+  sha256: z.string(),
+  columns: z.array(z.string()),
+  unknownColumns: z.array(z.string()),
+  /** The first rows' cells as read (none when the file was refused for personal data). */
+  preview: z.array(z.record(z.string(), z.string())),
+  rows: z.number().int(),
+  skipped: z.number().int(),
+  errorCount: z.number().int(),
+  /** At most 1,000 errors; `errorCount` counts them all. */
+  errors: z.array(importErrorSchema),
+  /** The committed batch that imported the same file, if any. */
+  duplicateOf: z.object({ batchId: z.string(), importedAt: z.string() }).nullable(),
+  /** Where to download the errors as CSV (`/api/imports/reports/{id}/errors.csv`, kept an hour); null without. */
+  errorReport: z.string().nullable(),
+});
+/** The check of an import file. */
+export type ImportCheck = z.infer<typeof importCheckSchema>;
+
+/** `POST /api/imports` response: the job that checks and writes the file. */
+export const importJobStartSchema = z.object({ jobId: z.string() });
+
+/** `GET /api/imports/jobs/{id}` path. */
+export const importJobParamSchema = z.object({
+  id: z.string().regex(/^[0-9a-f-]{36}$/, 'must be an import job id'),
+});
+
+/** Stages of an import job. */
+export const IMPORT_JOB_STATUSES = [
+  'checking',
+  'writing',
+  'committing',
+  'committed',
+  'refused',
+  'failed',
+] as const;
+
+/** `GET /api/imports/jobs/{id}` response: where the job is, rows done, and its result once finished. */
+export const importJobSchema = z.object({
+  status: z.enum(IMPORT_JOB_STATUSES),
+  /** Rows checked (checking) or written (writing, committing, committed). */
+  rows: z.number().int(),
+  result: z
+    .object({
+      /** The committed batch (committed only). */
+      batchId: z.string().nullable(),
+      /** Why the import failed (failed only), in plain words. */
+      message: z.string().nullable(),
+      /** The file's check (committed and refused). */
+      check: importCheckSchema.nullable(),
+    })
+    .optional(),
+});
+/** An import job. */
+export type ImportJob = z.infer<typeof importJobSchema>;
+
+/** One import in the history. */
+export const importBatchSchema = z.object({
+  id: z.string(),
+  kind: z.enum(IMPORT_KINDS),
+  status: z.enum(['staging', 'committed', 'rolled_back']),
+  fileName: z.string(),
+  /** Null for the synthetic demo data, which came from no file. */
+  sha256: z.string().nullable(),
+  organisation: z.string().nullable(),
+  importedBy: z.string().nullable(),
+  importedAt: z.string(),
+  rows: z.number().int(),
+  rolledBackAt: z.string().nullable(),
+  synthetic: z.boolean(),
+});
+/** One import batch. */
+export type ImportBatch = z.infer<typeof importBatchSchema>;
+
+/** `GET /api/imports` response: every import, newest first. */
+export const importHistorySchema = z.object({ imports: z.array(importBatchSchema) });
+
+/** `GET /api/imports/reports/{id}/errors.csv` path. */
+export const importReportParamSchema = z.object({
+  id: z.string().regex(/^[0-9a-f-]{36}$/, 'must be an error report id'),
+});
+
+/** `POST /api/imports/{id}/rollback` path. */
+export const importBatchParamSchema = z.object({
+  id: z.string().regex(/^\d{1,18}$/, 'must be an import batch id'),
+});

@@ -54,6 +54,26 @@ export const TIME_BAND_START_HOUR: Readonly<Record<TimeBand, number>> = {
   evening: 18,
 };
 
+/** Kinds of data an import brings; each has its own column set. */
+export const IMPORT_KINDS = ['incidents', 'venues', 'interventions'] as const;
+/** One import kind. */
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/**
+ * File formats an import reads: `csv` (comma or semicolon), `geojson` (a FeatureCollection of points whose
+ * properties are the columns) and `osm` (Overpass JSON or an OpenStreetMap GeoJSON export, venues only).
+ */
+export const IMPORT_FORMATS = ['csv', 'geojson', 'osm'] as const;
+/** One import format. */
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+const jakartaDates = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' });
+
+/** A moment's date in Asia/Jakarta as YYYY-MM-DD (today by default): the latest date any record may carry. */
+export function jakartaToday(now = new Date()): string {
+  return jakartaDates.format(now);
+}
+
 /** Roles an account can hold; a request without a session is the `public` tier. */
 export const ROLES = ['admin', 'satgas', 'ngo'] as const;
 /** An account's role. */

@@ -17,9 +17,10 @@ import {
   type VenueRecord,
 } from '@titik-rawan/server/imports/map-row';
 import { readRows } from '@titik-rawan/server/imports/read-rows';
-import type { ImportKind, Point } from '@titik-rawan/server/imports/rows';
+import type { ImportKind } from '@titik-rawan/server/imports/rows';
 import { INCIDENT_CATEGORIES, VENUE_KINDS, type KelurahanCode } from '@titik-rawan/shared';
 import { TIME_BANDS } from '@titik-rawan/shared/codes';
+import { pointArb } from './generate';
 
 const names = loadAreaNames();
 const locator = loadKelurahanLocator();
@@ -46,14 +47,6 @@ const dialectArb: fc.Arbitrary<Dialect> = fc
   })
   // Semicolon files from Excel in Indonesian settings use the decimal comma.
   .map((dialect) => (dialect.delimiter === ';' ? { ...dialect, decimalComma: true } : dialect));
-
-/** A point inside East Jakarta with six decimals, as partners' GPS exports give them. */
-const pointArb: fc.Arbitrary<Point> = fc
-  .record({
-    lng: fc.integer({ min: 106_840_000, max: 106_980_000 }).map((micro) => micro / 1e6),
-    lat: fc.integer({ min: -6_380_000, max: -6_140_000 }).map((micro) => micro / 1e6),
-  })
-  .filter((point) => locator.kelurahanAt(point.lng, point.lat) !== null);
 
 /** A kelurahan written as code, Dukcapil code, or official/common name in odd case and spacing, maybe with kecamatan. */
 const kelurahanTextArb: fc.Arbitrary<{ entry: KelurahanName; kelurahan: string; kecamatan: string }> = fc

@@ -14,6 +14,9 @@ import type {
   ClientConfig,
   Coverage,
   Health,
+  ImportBatch,
+  ImportCheck,
+  ImportJob,
   Intervention,
   InterventionCollection,
   Outreach,
@@ -216,6 +219,95 @@ export function fetchPlaceSummary(place: string, signal?: AbortSignal): Promise<
 /** `GET /api/organisations`: the organisations an intervention may name, and the account's own (signed in only). */
 export function fetchOrganisations(signal?: AbortSignal): Promise<Organisations> {
   return call(() => api.organisations.$get({}, { init: { signal } }));
+}
+
+/** What an upload to the import endpoints is: kind, format, source organisation (optional) and file name. */
+export interface ImportQuery {
+  kind: ImportBatch['kind'];
+  format: ImportCheck['format'];
+  organisation: string | null;
+  fileName: string;
+}
+
+/** The media type an import file is sent as, by format. */
+const IMPORT_MEDIA_TYPES: Readonly<Record<ImportQuery['format'], string>> = {
+  csv: 'text/csv',
+  geojson: 'application/geo+json',
+  osm: 'application/json',
+};
+
+/**
+ * Sends a file as the raw body of `POST /api/imports/check` or `POST /api/imports` with XMLHttpRequest, so that
+ * `onUpload` hears how much of it has gone (fetch cannot tell); resolves to the JSON answer.
+ */
+function uploadImport<T>(
+  path: '/api/imports/check' | '/api/imports',
+  file: File,
+  query: ImportQuery,
+  onUpload: (fraction: number) => void,
+): Promise<T> {
+  const search = new URLSearchParams({ kind: query.kind, format: query.format, fileName: query.fileName });
+  if (query.organisation) search.set('organisation', query.organisation);
+  return new Promise((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', `${path}?${search.toString()}`);
+    request.setRequestHeader('Content-Type', IMPORT_MEDIA_TYPES[query.format]);
+    request.upload.onprogress = (event) => {
+      if (event.lengthComputable) onUpload(event.loaded / event.total);
+    };
+    request.onerror = () => reject(new ApiError(0, 'network', 'the upload did not reach the server'));
+    request.onload = () => {
+      let body: unknown;
+      try {
+        body = JSON.parse(request.responseText);
+      } catch {
+        body = undefined;
+      }
+      if (request.status >= 200 && request.status < 300 && body !== undefined) resolve(body as T);
+      else if (isErrorBody(body)) reject(new ApiError(request.status, body.error.code, body.error.message));
+      else reject(new ApiError(request.status, 'http_error', request.statusText));
+    };
+    request.send(file);
+  });
+}
+
+/** `POST /api/imports/check`: what the file holds and what is wrong with it (admins); nothing is stored. */
+export function checkImportFile(
+  file: File,
+  query: ImportQuery,
+  onUpload: (fraction: number) => void,
+): Promise<ImportCheck> {
+  return uploadImport('/api/imports/check', file, query, onUpload);
+}
+
+/** `POST /api/imports`: starts importing the file (admins); follow the job with {@link fetchImportJob}. */
+export function startImport(
+  file: File,
+  query: ImportQuery,
+  onUpload: (fraction: number) => void,
+): Promise<{ jobId: string }> {
+  return uploadImport('/api/imports', file, query, onUpload);
+}
+
+/** `GET /api/imports/jobs/{id}`: the stage and rows of an import job, and its result once finished. */
+export function fetchImportJob(id: string, signal?: AbortSignal): Promise<ImportJob> {
+  return call(() => api.imports.jobs[':id'].$get({ param: { id } }, { init: { signal } }));
+}
+
+/** `GET /api/imports`: every import, newest first (admins). */
+export async function fetchImports(signal?: AbortSignal): Promise<ImportBatch[]> {
+  const { imports } = await call(() => api.imports.$get({}, { init: { signal } }));
+  return imports;
+}
+
+/** `POST /api/imports/{id}/rollback`: deletes the rows of a committed import (admins). */
+export function rollBackImport(id: string): Promise<ImportBatch> {
+  return call(() => api.imports[':id'].rollback.$post({ param: { id } }));
+}
+
+/** Where the CSV template of an import kind downloads from. */
+export function importTemplateUrl(kind: ImportQuery['kind']): string {
+  return `/api/imports/templates/${kind}`;
 }
 
 /** Body of `POST /api/interventions`: kind, start date, organisation code, and a venue id or a point. */

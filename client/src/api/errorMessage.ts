@@ -11,6 +11,8 @@ const MESSAGE_BY_CODE: Readonly<Record<string, MessageKey>> = {
   too_many_requests: 'error.rateLimited',
   not_for_this_tier: 'error.notForThisTier',
   no_data_for_period: 'error.noDataForPeriod',
+  payload_too_large: 'error.tooLarge',
+  import_running: 'error.importRunning',
 };
 
 /** The message key for an error thrown by the API client; `context` `signIn` reads 401 as bad credentials. */

@@ -4,7 +4,7 @@
  * optionally attached to a recorded venue near it. An edit sends only the fields that changed. The server checks
  * every field; its refusal of one is shown beside that field.
  */
-import { INTERVENTION_KINDS, type InterventionKind } from '@titik-rawan/shared/codes';
+import { INTERVENTION_KINDS, jakartaToday, type InterventionKind } from '@titik-rawan/shared/codes';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import {
   changeIntervention,
@@ -38,11 +38,6 @@ const FIELD_OF: Readonly<Record<string, FormField>> = {
 
 /** Decimals a picked point keeps: 6, about 0.1 m, as the interventions layer gives positions. */
 const POINT_DECIMALS = 6;
-
-/** Today's date in Asia/Jakarta as YYYY-MM-DD: the last date the server accepts. */
-export function jakartaToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(now);
-}
 
 /** The intervention kinds a role may record: CCTV only by the task force and admins. */
 export function recordableKinds(role: Role): readonly InterventionKind[] {

@@ -10,7 +10,7 @@ import { requestPlan } from '../app/requestPlan.ts';
 import { useAppState, useAppStore, useT } from '../app/StoreContext.ts';
 import { formatCount, formatDecimal } from '../i18n/format.ts';
 import { planScope } from '../store/analyses.ts';
-import { jakartaToday } from './InterventionForm.tsx';
+import { jakartaToday } from '@titik-rawan/shared/codes';
 import { NumberField } from './NumberField.tsx';
 import { PatrolTimeProfile } from './PatrolTimeProfile.tsx';
 import { PlanStatus } from './PlanStatus.tsx';

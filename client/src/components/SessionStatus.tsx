@@ -1,4 +1,4 @@
-/** Who uses the dashboard (account and role, or the public tier) with the sign-in or sign-out action. */
+/** Who uses the dashboard (account and role, or the public tier) with the sign-in or sign-out action; admins open the import page here. */
 import { lazy, Suspense, useState } from 'react';
 import { signOut } from '../api/client.ts';
 import { errorMessageKey } from '../api/errorMessage.ts';
@@ -6,6 +6,7 @@ import { useAppState, useT } from '../app/StoreContext.ts';
 import type { MessageKey } from '../i18n/index.ts';
 
 const SignInDialog = lazy(() => import('./SignInDialog.tsx'));
+const ImportDialog = lazy(() => import('./ImportDialog.tsx'));
 
 /** Session chip and button; the sign-in dialog's code loads only when it is first opened. */
 export function SessionStatus() {
@@ -13,6 +14,7 @@ export function SessionStatus() {
   const session = useAppState((state) => state.session);
   const signedOut = useAppState((state) => state.signedOut);
   const [dialogOpen, setDialogOpen] = useState(false);
+  const [importOpen, setImportOpen] = useState(false);
   const [signingOut, setSigningOut] = useState(false);
   const [problem, setProblem] = useState<MessageKey | null>(null);
 
@@ -47,6 +49,17 @@ export function SessionStatus() {
             </span>
             <span className={`role role--${session.user.role}`}>{t(`role.${session.user.role}`)}</span>
           </span>
+          {session.user.role === 'admin' && (
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => setImportOpen(true)}
+              aria-haspopup="dialog"
+              data-testid="import-open"
+            >
+              {t('import.open')}
+            </button>
+          )}
           <button
             type="button"
             className="button button--quiet"
@@ -79,6 +92,11 @@ export function SessionStatus() {
       {dialogOpen && (
         <Suspense fallback={<span className="visually-hidden">{t('signIn.loading')}</span>}>
           <SignInDialog onClose={() => setDialogOpen(false)} />
+        </Suspense>
+      )}
+      {importOpen && session.status === 'signedIn' && session.user.role === 'admin' && (
+        <Suspense fallback={<span className="visually-hidden">{t('import.loading')}</span>}>
+          <ImportDialog onClose={() => setImportOpen(false)} />
         </Suspense>
       )}
     </div>

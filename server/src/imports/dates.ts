@@ -2,7 +2,7 @@
 // (TIME_BANDS); a time of day in the file is read only to choose the band and is then dropped. Numeric dates are
 // read day first, as Indonesians write them (05/01/2025 is 5 January), never in US order.
 import { TIME_BAND_START_HOUR, TIME_BANDS, type TimeBand } from '@titik-rawan/shared/codes';
-import { jakartaToday } from '../places/intervention-writes';
+import { jakartaToday } from '@titik-rawan/shared/codes';
 
 /** Stable codes of date and time-band problems. */
 export const DATE_ERROR_CODES = [

@@ -1,19 +1,10 @@
 // What reading an import file yields: a header, then rows of text cells with their row number, then a summary;
 // and the two kinds of problem an import can have: a whole-file error (thrown) and a row error (collected).
 import type { DateErrorCode } from './dates';
+import type { PiiValueCode } from './pii';
 
-/** Kinds of data an import brings; each has its own column set (columns.ts) and record (map-row.ts). */
-export const IMPORT_KINDS = ['incidents', 'venues', 'interventions'] as const;
-/** One import kind. */
-export type ImportKind = (typeof IMPORT_KINDS)[number];
-
-/**
- * File formats an import reads: `csv` (comma or semicolon), `geojson` (a FeatureCollection of points whose
- * properties are the columns) and `osm` (Overpass JSON or an OpenStreetMap GeoJSON export, venues only).
- */
-export const IMPORT_FORMATS = ['csv', 'geojson', 'osm'] as const;
-/** One import format. */
-export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+export { IMPORT_FORMATS, IMPORT_KINDS, type ImportFormat, type ImportKind } from '@titik-rawan/shared/codes';
+import type { ImportFormat } from '@titik-rawan/shared/codes';
 
 /**
  * What a row number counts: spreadsheet rows of a CSV (the header is row 1, the first data row is row 2),
@@ -47,12 +38,16 @@ export const ROW_ERROR_CODES = [
   'invalid_organisation',
   'unknown_organisation',
   'extra_cells',
+  'unknown_venue',
 ] as const;
 /** One row error code. */
 export type RowErrorCode = (typeof ROW_ERROR_CODES)[number];
 
-/** Any code a row error can carry: a mapping code, or a date or time-band code from dates.ts. */
-export type AnyRowErrorCode = RowErrorCode | DateErrorCode;
+/**
+ * Any code a row error can carry: a mapping code, a date or time-band code from dates.ts, or a cell refused as
+ * personal data (pii.ts).
+ */
+export type AnyRowErrorCode = RowErrorCode | DateErrorCode | PiiValueCode;
 
 /** One thing wrong with one row: which row, which column (null for the row as a whole), what, and in words. */
 export interface RowError {

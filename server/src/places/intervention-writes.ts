@@ -2,6 +2,7 @@
 // a recorded venue or a point inside East Jakarta) before one statement writes the row. Who may write what is
 // the route's business; this module only refuses what no one may write.
 import type { Intervention, InterventionKind } from '@titik-rawan/shared';
+import { jakartaToday } from '@titik-rawan/shared/codes';
 import type { Sql } from '../db/database';
 
 /** A field of an intervention that cannot be written as given, and why (the route answers 400 with it). */
@@ -22,11 +23,6 @@ export interface InterventionFields {
   organisation?: string;
   venueId?: string;
   location?: { lng: number; lat: number };
-}
-
-/** Today's date in Asia/Jakarta as YYYY-MM-DD. */
-export function jakartaToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(now);
 }
 
 function checkDate(date: string, today: string): void {

@@ -13,7 +13,7 @@ import { describeRoute } from 'hono-openapi';
 import type { Sql } from '../db/database';
 import type { AppEnv } from '../http/env';
 import { validate } from '../http/validate';
-import { jakartaToday } from '../places/intervention-writes';
+import { jakartaToday } from '@titik-rawan/shared/codes';
 import { DETOUR_FACTOR, PATROL_SPEED_KMH, planPatrol, STOP_MINUTES } from '../planning/patrol';
 import {
   hotConfidence,
