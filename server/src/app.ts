@@ -8,6 +8,7 @@ import { REPO_ROOT, type Config } from './config';
 import type { Database } from './db/database';
 import type { AppEnv } from './http/env';
 import { ApiError, codeForStatus } from './http/errors';
+import { securityHeaders } from './http/security-headers';
 import { sessionMiddleware } from './http/session';
 import { analyticsRoutes } from './routes/analytics';
 import { authRoutes } from './routes/auth';
@@ -75,7 +76,11 @@ export function createApp({ db, config }: AppDeps) {
   );
 
   // gzip every compressible answer (GeoJSON shrinks about tenfold; the map's code chunk from 1 MB to 0.27 MB).
-  const app = new Hono<AppEnv>().use(compress()).route('/api', api).route('/basemap', basemapRoutes());
+  const app = new Hono<AppEnv>()
+    .use(securityHeaders(config.basemapStyleUrl))
+    .use(compress())
+    .route('/api', api)
+    .route('/basemap', basemapRoutes());
 
   app.all('/api/*', () => {
     throw new ApiError(404, 'not_found', 'No such API endpoint; see /api/openapi.json.');

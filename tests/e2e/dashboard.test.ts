@@ -27,6 +27,23 @@ describe('dashboard foundation', () => {
     expect(attribution).toContain('Noto Sans © The Noto Project Authors');
   });
 
+  it('runs under its Content-Security-Policy without a single violation', async () => {
+    const page = await session.newPage(DESKTOP);
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (event) =>
+        seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+      );
+    });
+    const policy = page.waitForResponse((res) => res.url() === `${session.baseUrl}/?layers=counts,hotspots`);
+    await openDashboard(page, session.baseUrl, '/?layers=counts,hotspots');
+    expect((await policy).headers()['content-security-policy']).toContain("script-src 'self'");
+    expect(
+      await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations),
+    ).toEqual([]);
+  });
+
   it('draws every kecamatan and kelurahan boundary on the canvas at the home view', async () => {
     const page = await session.newPage(DESKTOP);
     await openDashboard(page, session.baseUrl);
