@@ -2,11 +2,9 @@
 // a 360 px phone and a 1920 px screen, in Bahasa Indonesia and English, signed out and signed in, with the hot spot
 // and risk layers on and the side panel open; and the keyboard reaches the sign-in button, the filters and the layer
 // switches, each with a visible focus indicator.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openDashboard, saveScreenshot, useBrowserSession, waitForRelease } from './browser';
+import { loadAxe, openDashboard, saveScreenshot, useBrowserSession, waitForRelease } from './browser';
 
 const PHONE = { width: 360, height: 740 };
 const DESKTOP = { width: 1920, height: 1080 };
@@ -33,15 +31,9 @@ declare global {
 const session = useBrowserSession();
 
 /** axe-core's browser bundle, read once. */
-let axeSource: string | undefined;
-async function axeScript(): Promise<string> {
-  axeSource ??= await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  return axeSource;
-}
-
 /** Runs axe-core on the whole page and returns its violations. */
 async function runAxe(page: Page): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: await axeScript() });
+  await loadAxe(page);
   const result = await page.evaluate(() => {
     if (!window.axe) throw new Error('axe-core did not load');
     // Nothing is excluded. The MapLibre canvas is judged as an element (its role and name, set by MapController);

@@ -2,11 +2,9 @@
 // map, finds it in the list and on the interventions layer, edits its date (a future date is refused beside the
 // field) and is never offered CCTV; the task force records CCTV at a venue near its point. The audit log holds each
 // create and update. What the tests record is removed afterwards.
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openDashboard, pointOnPage, saveScreenshot, useBrowserSession } from './browser';
+import { loadAxe, openDashboard, pointOnPage, saveScreenshot, useBrowserSession } from './browser';
 import { useSharedDatabase } from './database';
 
 const DESKTOP = { width: 1920, height: 1080 };
@@ -71,8 +69,7 @@ interface AxeFinding {
 
 /** The serious and critical axe-core findings inside the interventions tool, as `rule (impact)`. */
 async function accessibilityFindings(page: Page): Promise<string[]> {
-  const source = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: source });
+  await loadAxe(page);
   const violations = await page.evaluate(async () => {
     const { axe } = window as unknown as {
       axe?: { run(context: string, options: object): Promise<{ violations: AxeFinding[] }> };
