@@ -2,6 +2,7 @@
 // figures of each cell they weigh (relative risk, hot spot confidence, emerging class) — only what the tier
 // already sees, so a plan gives nothing more away.
 import type { EmergingClass, H3Index, Tier } from '@titik-rawan/shared';
+import { trendLevel } from '@titik-rawan/shared/outreach';
 import { emergingKey, hotspotKey, riskKey } from '../analytics/analytics-set';
 import { ApiError } from '../http/errors';
 import { cellCentre, type CellResolution, type ReleaseGeography } from '../releases/geography';
@@ -45,13 +46,11 @@ export function requireYearOrQuarter(period: Period, what: string): void {
   }
 }
 
-/** Emerging classes that make a cell worth a patrol: hot spots that are new or have lasted or grown. */
-const PRESSING: readonly EmergingClass[] = [
-  'new-hot-spot',
-  'consecutive-hot-spot',
-  'intensifying-hot-spot',
-  'persistent-hot-spot',
-];
+/**
+ * Whether an emerging class makes a cell worth a patrol: a hot spot that is new or has grown or lasted (new,
+ * intensifying, consecutive, persistent) — the two highest levels of the outreach score's trend scale.
+ */
+const isPressing = (cls: EmergingClass): boolean => trendLevel(cls) >= 3;
 
 /** The published figures of one cell. */
 export interface CellFigures {
@@ -64,7 +63,7 @@ export interface CellFigures {
   readonly bin: number;
   /** Emerging class by quarter, or null where not published to the tier. */
   readonly emerging: EmergingClass | null;
-  /** Whether the class is one of the {@link PRESSING} ones. */
+  /** Whether the class is pressing ({@link isPressing}). */
   readonly pressing: boolean;
 }
 
@@ -107,7 +106,7 @@ export function publishedCellFigures(request: {
       risk: risk.scores[i] ?? 1,
       bin: binsPublished ? (hot.bins[i] ?? 0) : 0,
       emerging: cls,
-      pressing: cls !== null && PRESSING.includes(cls),
+      pressing: cls !== null && isPressing(cls),
     };
   });
   return { cells, hotSpotsWithheld: !binsPublished };
