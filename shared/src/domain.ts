@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from './zod';
 import { AREA_LEVELS, INCIDENT_CATEGORIES, ROLES } from './codes';
 
 export {

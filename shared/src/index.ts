@@ -1,3 +1,5 @@
+export * from './accounts';
 export * from './api';
+export * from './audit';
 export * from './domain';
 export * from './geo';

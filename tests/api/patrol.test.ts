@@ -152,8 +152,9 @@ describe('patrol plan', () => {
     expect(plan.release.synthetic).toBe(true);
     expect(plan.notice).toMatch(/nothing about any person or venue/);
     const [entry] = await db.sql<{ target: string }[]>`
-      select target from audit_log where actor = 'satgas' and target like 'patrol %2026-11-09 afternoon'
+      select target from audit_log where actor = 'satgas' and action = 'planning.read'
+        and target like '/planning/patrol?%date=2026-11-09%'
       order by id desc limit 1`;
-    expect(entry?.target).toContain('patrol r8 2025 all');
+    expect(entry?.target).toMatch(/^\/planning\/patrol\?.*shift=afternoon/);
   });
 });

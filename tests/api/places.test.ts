@@ -65,8 +65,10 @@ describe('venues', () => {
   it('write who read them to the audit log, not the data', async () => {
     await json('/api/venues?kind=kost', cookies.admin);
     const [entry] = await db.sql<{ actor: string; target: string; details: unknown }[]>`
-      select actor, target, details from audit_log where action = 'places.read' order by id desc limit 1`;
-    expect(entry).toEqual({ actor: 'admin', target: 'venues kost', details: {} });
+      select actor, target, details from audit_log where action = 'places.read' and actor = 'admin'
+        and target = '/venues?kind=kost'
+      order by id desc limit 1`;
+    expect(entry).toEqual({ actor: 'admin', target: '/venues?kind=kost', details: { status: 200 } });
   });
 });
 

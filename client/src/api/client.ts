@@ -6,9 +6,12 @@ import type { AppType } from '@titik-rawan/server';
 import type { TimeBand } from '@titik-rawan/shared/codes';
 import { hc, type ClientResponse, type InferRequestType } from 'hono/client';
 import type {
+  Account,
   AreaCollection,
   AreaLevel,
   ApiErrorBody,
+  AuditFilter,
+  AuditPage,
   CategoryFilter,
   CellResolution,
   ClientConfig,
@@ -310,6 +313,31 @@ export function importTemplateUrl(kind: ImportQuery['kind']): string {
   return `/api/imports/templates/${kind}`;
 }
 
+/** The audit filters as query parameters: empty ones left out, the rest trimmed. */
+function auditFilterQuery(filter: AuditFilter): AuditFilter {
+  const query: AuditFilter = {};
+  for (const key of ['actor', 'action', 'from', 'to'] as const) {
+    const value = filter[key]?.trim();
+    if (value) query[key] = value;
+  }
+  return query;
+}
+
+/** `GET /api/audit`: one page of the audit log, newest first, from after the entry `before` (admins). */
+export function fetchAuditPage(
+  filter: AuditFilter,
+  before: number | null,
+  signal?: AbortSignal,
+): Promise<AuditPage> {
+  const query = { ...auditFilterQuery(filter), ...(before === null ? {} : { before: String(before) }) };
+  return call(() => api.audit.$get({ query }, { init: { signal } }));
+}
+
+/** Where the CSV of every audit entry matching the filters downloads from (`GET /api/audit/export.csv`). */
+export function auditExportUrl(filter: AuditFilter): string {
+  return `/api${api.audit['export.csv'].$path({ query: auditFilterQuery(filter) })}`;
+}
+
 /** Body of `POST /api/interventions`: kind, start date, organisation code, and a venue id or a point. */
 export type InterventionBody = InferRequestType<typeof api.interventions.$post>['json'];
 
@@ -324,6 +352,48 @@ export function recordIntervention(body: InterventionBody): Promise<Intervention
 /** `PATCH /api/interventions/{id}`: changes some fields of an intervention (its recorder or an admin may). */
 export function changeIntervention(id: string, patch: InterventionPatch): Promise<Intervention> {
   return call(() => api.interventions[':id'].$patch({ param: { id }, json: patch }));
+}
+
+/** Body of `POST /api/accounts`: username, role, initial password (12–200 characters), organisation code or none. */
+export type NewAccount = InferRequestType<typeof api.accounts.$post>['json'];
+
+/** Body of `PATCH /api/accounts/{id}`: only the fields to change (role, disabled, password, organisation code). */
+export type AccountPatch = InferRequestType<(typeof api.accounts)[':id']['$patch']>['json'];
+
+/** `GET /api/accounts`: every account by username, with its last sign-in and active sessions (admins). */
+export async function listAccounts(signal?: AbortSignal): Promise<Account[]> {
+  const { accounts } = await call(() => api.accounts.$get({}, { init: { signal } }));
+  return accounts;
+}
+
+/** `POST /api/accounts`: creates an account (admins); 409 `account_exists` when the username is taken. */
+export function createAccount(body: NewAccount): Promise<Account> {
+  return call(() => api.accounts.$post({ json: body }));
+}
+
+/**
+ * `PATCH /api/accounts/{id}`: changes an account's role, status, password or organisation (admins); a role, status
+ * or password change ends its sessions; 409 `last_admin` when no enabled admin would be left.
+ */
+export function updateAccount(id: number, patch: AccountPatch): Promise<Account> {
+  return call(() => api.accounts[':id'].$patch({ param: { id: String(id) }, json: patch }));
+}
+
+/** `POST /api/auth/logout-everywhere`: ends every session of the signed-in account, this one included (204). */
+export async function logoutEverywhere(): Promise<void> {
+  try {
+    await call(() => api.auth['logout-everywhere'].$post());
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 401)) throw error;
+  }
+}
+
+/**
+ * `POST /api/auth/password`: changes the signed-in account's password (204); 400 `wrong_password` when the current
+ * one is wrong. Every other session of the account ends; this one continues with a new cookie.
+ */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  await call(() => api.auth.password.$post({ json: { currentPassword, newPassword } }));
 }
 
 /** Parameters of `GET /api/planning/placements`. */

@@ -17,9 +17,13 @@ import type {
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 
 export type {
+  Account,
   AnalysisWarning,
   ApiError as ApiErrorBody,
   AreaLevel,
+  AuditEntry,
+  AuditFilter,
+  AuditPage,
   EmergingClass,
   ForecastChecks,
   ForecastFigure,

@@ -1,4 +1,4 @@
-import { ensureDemoAccounts } from '../auth/accounts';
+import { disableDefaultDemoAccounts, ensureDemoAccounts } from '../auth/accounts';
 import type { Config } from '../config';
 import { loadDemoData, type LoadDemoOptions } from '../demo/load-demo';
 import { loadGeography } from '../geography/load-geography';
@@ -22,7 +22,8 @@ async function isEmpty(db: Database): Promise<boolean> {
 /**
  * Brings a database up to date: migrations, the real geography, the synthetic demo data (of `demoSize`,
  * default 2,400 incidents) when `seedDemoData` is set and the database holds no incidents yet, and the demo accounts when the
- * database holds demo data outside production.
+ * database holds demo data outside production. In production, demo accounts still holding the default demo
+ * password are disabled instead.
  */
 export async function prepareDatabase(
   db: Database,
@@ -41,5 +42,12 @@ export async function prepareDatabase(
   }
   const demoData = await isDemoDatabase(db.sql);
   if (demoData && !config.production) await ensureDemoAccounts(db.sql, config.demoPassword);
+  // In production no account may still sign in with the documented demo password (a database once run as demo).
+  if (config.production) {
+    const disabled = await disableDefaultDemoAccounts(db.sql);
+    if (disabled.length > 0) {
+      console.warn(`Disabled demo accounts with the default password: ${disabled.join(', ')}`);
+    }
+  }
   return { migrationsApplied, areasLoaded, demoDataLoaded, demoData };
 }

@@ -8,5 +8,7 @@ export interface AppEnv {
     account: SessionAccount | null;
     /** The access tier of the request: the account's role, or `public`. */
     tier: Tier;
+    /** Whether a reverse proxy's X-Forwarded-For and X-Forwarded-Proto are believed (config TRUST_PROXY). */
+    trustProxy: boolean;
   };
 }

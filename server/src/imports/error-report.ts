@@ -1,6 +1,7 @@
 // The per-row errors of a refused import as a CSV the admin downloads and opens in Excel: one line per error with
 // its row, column, stable code and message. Personal data never reaches the report: messages are written without
 // the refused values, and every field passes through `redactPersonalData` in case one quotes a cell anyway.
+import { BOM, CRLF, csvField } from '../http/csv';
 import { redactPersonalData } from './pii';
 
 /**
@@ -24,21 +25,6 @@ export interface ErrorReportOptions {
    * admin uploaded (the reader's `HeaderEvent.delimiter`) to have it open in columns where it came from.
    */
   delimiter?: ',' | ';';
-}
-
-/** UTF-8 byte order mark: tells Excel the file is UTF-8 rather than the system code page. */
-const BOM = '\uFEFF';
-/** RFC 4180 line break. */
-const CRLF = '\r\n';
-
-/**
- * One field as RFC 4180 writes it: quoted, with quotes doubled, when it holds the delimiter, a quote or a line
- * break. A text starting with `=`, `+`, `-`, `@` or a tab would run as a formula in Excel (a column name comes
- * from the uploaded file), so it is prefixed with `'`.
- */
-function csvField(value: string, delimiter: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return safe.includes(delimiter) || /["\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 /** A report line of one error, ending with CRLF. */

@@ -12,29 +12,6 @@ import type { CurrentRelease } from '../releases/release-store';
 import type { TierRelease } from '../releases/release';
 import { analysedOf, notComputed, withheldFor } from '../routes/analytics';
 
-/** Every signed-in tier: NGOs, the task force and admins. */
-export const SIGNED_IN_TIERS: readonly Tier[] = ['ngo', 'satgas', 'admin'];
-
-/** Tiers that plan banners, cameras and patrols: the task force and admins. */
-export const TASK_FORCE_TIERS: readonly Tier[] = ['satgas', 'admin'];
-
-const TIER_NAMES: Readonly<Record<Tier, string>> = {
-  public: 'public',
-  ngo: 'NGO',
-  satgas: 'task-force',
-  admin: 'admin',
-};
-
-/** Throws 401 for the public and 403 for a tier not among `allowed`; `what` names the tool in the message. */
-export function requireTier(tier: Tier, allowed: readonly Tier[], what: string): void {
-  const names = allowed.map((t) => TIER_NAMES[t]);
-  const who = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
-  if (tier === 'public')
-    throw new ApiError(401, 'sign_in_required', `${what} is for signed-in ${who} accounts.`);
-  if (!allowed.includes(tier))
-    throw new ApiError(403, 'not_for_this_tier', `${what} is for ${who} accounts.`);
-}
-
 /** Throws 400 unless the period is a year or a quarter (planning looks further ahead than a month). */
 export function requireYearOrQuarter(period: Period, what: string): void {
   if (period.kind === 'month') {

@@ -24,7 +24,6 @@ import {
   type ForecastFigure,
 } from '../analytics/analytics-set';
 import type { Publication } from '../analytics/publication';
-import type { Sql } from '../db/database';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
@@ -35,15 +34,7 @@ import { checkPeriodKind, checkResolution } from '../releases/policy';
 import { releaseCells, releaseMetadata } from '../releases/release';
 import type { Analysed } from '../releases/build-in-worker';
 import type { CurrentRelease, ReleaseStore } from '../releases/release-store';
-import {
-  auditRestrictedRead,
-  conditional,
-  ERRORS,
-  isRefusal,
-  json,
-  refuse,
-  releaseAccess,
-} from './release-access';
+import { conditional, ERRORS, isRefusal, json, refuse, releaseAccess } from './release-access';
 
 /** The withheld flag and reason of a result for a tier. */
 export function withheldFor(publication: Publication, tier: Tier, key: string) {
@@ -79,9 +70,9 @@ const FORECAST_NOTES = [
 ];
 
 /** The analytics endpoints. */
-export function analyticsRoutes(sql: Sql, store: ReleaseStore) {
+export function analyticsRoutes(store: ReleaseStore) {
   const outlines = new GeographyOutlines(store.geography);
-  const { tierRelease, openCells } = releaseAccess(sql, store);
+  const { tierRelease, openCells } = releaseAccess(store);
   /** Every cell of a resolution as a GeoJSON feature with the analysis's properties of the i-th cell. */
   const cellFeatures = <P extends object>(resolution: CellResolution, properties: (i: number) => P) =>
     store.geography.cells[resolution].map((cell, i) => ({
@@ -108,11 +99,7 @@ export function analyticsRoutes(sql: Sql, store: ReleaseStore) {
       async (c) => {
         const query = c.req.valid('query');
         const tier = c.get('tier');
-        const { current, release, period, resolution } = await openCells(
-          c,
-          query,
-          (key) => `hotspots r${query.resolution} ${key} ${query.category}`,
-        );
+        const { current, release, period, resolution } = await openCells(c, query);
         if (conditional(c, current.version)) return c.body(null, 304);
         const { analytics, publication } = analysedOf(current);
         const map = analytics.hotspots.get(hotspotKey(resolution, period.key, query.category));
@@ -166,7 +153,6 @@ export function analyticsRoutes(sql: Sql, store: ReleaseStore) {
         if (tooFine) refuse(tooFine);
         const resolution = checkResolution(release.policy, query.resolution);
         if (isRefusal(resolution)) refuse(resolution);
-        await auditRestrictedRead(sql, c, `emerging r${resolution} ${query.step} ${query.category}`);
         const { analytics, publication } = analysedOf(current);
         const map = analytics.emerging.get(emergingKey(resolution, query.step, query.category));
         if (!map) throw notComputed(`emerging hot spots by ${query.step}`);
@@ -213,11 +199,7 @@ export function analyticsRoutes(sql: Sql, store: ReleaseStore) {
       validate('query', riskTerrainQuerySchema),
       async (c) => {
         const query = c.req.valid('query');
-        const { current, release, period, resolution } = await openCells(
-          c,
-          query,
-          (key) => `risk terrain r${query.resolution} ${key} ${query.category}`,
-        );
+        const { current, release, period, resolution } = await openCells(c, query);
         if (conditional(c, current.version)) return c.body(null, 304);
         const { analytics } = analysedOf(current);
         const map = analytics.risk.get(riskKey(resolution, period.key, query.category));
@@ -252,11 +234,7 @@ export function analyticsRoutes(sql: Sql, store: ReleaseStore) {
       async (c) => {
         const query = c.req.valid('query');
         const tier = c.get('tier');
-        const { current, release, period, resolution } = await openCells(
-          c,
-          query,
-          (key) => `forecast checks r${query.resolution} ${key} ${query.category}`,
-        );
+        const { current, release, period, resolution } = await openCells(c, query);
         if (period.kind === 'month') {
           throw new ApiError(
             400,

@@ -25,13 +25,7 @@ import {
   totalIfPublished,
   type QuarterPlace,
 } from '../planning/coverage';
-import {
-  hotConfidence,
-  publishedCellFigures,
-  requireTier,
-  requireYearOrQuarter,
-  SIGNED_IN_TIERS,
-} from '../planning/planning-access';
+import { hotConfidence, publishedCellFigures, requireYearOrQuarter } from '../planning/planning-access';
 import { GeographyOutlines } from '../releases/features';
 import { releaseMetadata, releaseSeries, type TierRelease } from '../releases/release';
 import type { ReleaseStore } from '../releases/release-store';
@@ -75,7 +69,7 @@ function quarterFigures(
 
 /** `GET /api/planning/coverage`. */
 export function coverageRoutes(sql: Sql, store: ReleaseStore) {
-  const { openCells } = releaseAccess(sql, store);
+  const { openCells } = releaseAccess(store);
   const outlines = new GeographyOutlines(store.geography);
   const kelurahanNames = new Map(store.geography.kelurahan.map((area) => [area.code, area.name]));
   return new Hono<AppEnv>().get(
@@ -98,12 +92,7 @@ export function coverageRoutes(sql: Sql, store: ReleaseStore) {
     async (c) => {
       const query = c.req.valid('query');
       const tier = c.get('tier');
-      requireTier(tier, SIGNED_IN_TIERS, 'The coverage view');
-      const opened = await openCells(
-        c,
-        query,
-        (key) => `coverage r${query.resolution} ${key} ${query.category} S${query.coverage}`,
-      );
+      const opened = await openCells(c, query);
       const { current, release, period, resolution } = opened;
       requireYearOrQuarter(period, 'coverage');
       const figures = publishedCellFigures({

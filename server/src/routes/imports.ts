@@ -19,10 +19,10 @@ import {
 import { Hono, type Context } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import { recordAudit } from '../audit/audit-log';
-import type { SessionAccount } from '../auth/sessions';
 import type { Sql } from '../db/database';
 import { clientAddress } from '../http/client-address';
 import type { AppEnv } from '../http/env';
+import { signedInAccount } from '../http/access';
 import { ApiError } from '../http/errors';
 import { saveUpload, type SavedUpload } from '../http/raw-upload';
 import { validate } from '../http/validate';
@@ -39,7 +39,6 @@ import {
   type ImportRequest,
 } from '../imports/import-batch';
 import { ImportJobs } from '../imports/import-jobs';
-import { requireTier } from '../planning/planning-access';
 import type { ReleaseStore } from '../releases/release-store';
 import { json } from './release-access';
 
@@ -68,15 +67,6 @@ const UPLOAD_ERRORS = {
   413: { description: 'The file is over the upload limit', content: json(apiErrorSchema) },
   415: { description: 'The body is not sent as CSV, GeoJSON or JSON', content: json(apiErrorSchema) },
 } as const;
-
-/** The admin's account; throws unless the caller is an admin (401 for the public, 403 for other tiers). */
-function requireAdmin(c: Context<AppEnv>): SessionAccount {
-  requireTier(c.get('tier'), ['admin'], 'Importing data');
-  const account = c.get('account');
-  if (!account)
-    throw new ApiError(401, 'sign_in_required', 'Importing data is for signed-in admin accounts.');
-  return account;
-}
 
 /** Throws 415 unless the body is declared as one of {@link UPLOAD_TYPES}. */
 function checkUploadType(c: Context<AppEnv>): void {
@@ -121,7 +111,7 @@ export function importRoutes(sql: Sql, store: ReleaseStore) {
       filePath: upload.path,
       fileName: query.fileName,
       organisation: query.organisation ?? null,
-      importedBy: String(requireAdmin(c).id),
+      importedBy: String(signedInAccount(c).id),
     };
     return { upload, request };
   }
@@ -178,7 +168,6 @@ export function importRoutes(sql: Sql, store: ReleaseStore) {
       }),
       validate('param', importTemplateParamSchema),
       (c) => {
-        requireAdmin(c);
         const { kind } = c.req.valid('param');
         c.header('Content-Type', 'text/csv; charset=utf-8');
         c.header('Content-Disposition', `attachment; filename="titik-rawan-${kind}-template.csv"`);
@@ -203,7 +192,7 @@ export function importRoutes(sql: Sql, store: ReleaseStore) {
       }),
       validate('query', importQuerySchema),
       async (c) => {
-        const actor = requireAdmin(c).username;
+        const actor = signedInAccount(c).username;
         const query = c.req.valid('query');
         const { upload, request } = await receive(c, query);
         let check: ImportCheck;
@@ -237,7 +226,7 @@ export function importRoutes(sql: Sql, store: ReleaseStore) {
       }),
       validate('query', importQuerySchema),
       async (c) => {
-        const actor = requireAdmin(c).username;
+        const actor = signedInAccount(c).username;
         const query = c.req.valid('query');
         if (jobs.running()) {
           throw new ApiError(409, 'import_running', 'Another import is running; wait until it has finished.');
@@ -262,7 +251,6 @@ export function importRoutes(sql: Sql, store: ReleaseStore) {
       }),
       validate('param', importJobParamSchema),
       (c) => {
-        requireAdmin(c);
         const { id } = c.req.valid('param');
         const job = jobs.job(id);
         if (!job) throw new ApiError(404, 'not_found', `no import job ${id}; jobs are kept for an hour`);
@@ -286,7 +274,6 @@ export function importRoutes(sql: Sql, store: ReleaseStore) {
       }),
       validate('param', importReportParamSchema),
       (c) => {
-        requireAdmin(c);
         const { id } = c.req.valid('param');
         const errors = jobs.report(id);
         if (!errors)
@@ -307,7 +294,6 @@ export function importRoutes(sql: Sql, store: ReleaseStore) {
         },
       }),
       async (c) => {
-        requireAdmin(c);
         c.header('Cache-Control', 'no-store');
         return c.json({ imports: await listImports(sql) }, 200);
       },
@@ -333,7 +319,7 @@ export function importRoutes(sql: Sql, store: ReleaseStore) {
       }),
       validate('param', importBatchParamSchema),
       async (c) => {
-        const actor = requireAdmin(c).username;
+        const actor = signedInAccount(c).username;
         const { id } = c.req.valid('param');
         let rolledBack: ImportBatchSummary;
         try {

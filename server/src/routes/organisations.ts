@@ -4,8 +4,8 @@ import { apiErrorSchema, organisationsSchema, type Organisations } from '@titik-
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
 import type { Sql } from '../db/database';
+import { signedInAccount } from '../http/access';
 import type { AppEnv } from '../http/env';
-import { ApiError } from '../http/errors';
 import { json } from './release-access';
 
 /** `GET /api/organisations`: every organisation by name, and the signed-in account's own (when it names one). */
@@ -21,14 +21,7 @@ export function organisationRoutes(sql: Sql) {
       },
     }),
     async (c) => {
-      const account = c.get('account');
-      if (!account) {
-        throw new ApiError(
-          401,
-          'sign_in_required',
-          'Organisations are listed for signed-in task-force, NGO and admin accounts, who record interventions.',
-        );
-      }
+      const account = signedInAccount(c);
       const [organisations, [own]] = await Promise.all([
         sql<Organisations['organisations']>`select code, name, kind from organisations order by name, code`,
         sql<

@@ -31,7 +31,6 @@ import {
   pressingTrendOf,
   strongestHotspot,
 } from '../planning/outreach';
-import { requireTier, SIGNED_IN_TIERS } from '../planning/planning-access';
 import { resolutionsOf } from '../releases/policy';
 import { releaseAreas, releaseMetadata } from '../releases/release';
 import type { ReleaseStore } from '../releases/release-store';
@@ -40,7 +39,7 @@ import { ERRORS, json, releaseAccess } from './release-access';
 
 /** `GET /api/planning/outreach`. */
 export function outreachRoutes(sql: Sql, store: ReleaseStore) {
-  const { openRelease } = releaseAccess(sql, store);
+  const { openRelease } = releaseAccess(store);
   const kecamatanNames = new Map(store.geography.kecamatan.map((area) => [area.code, area.name]));
   return new Hono<AppEnv>().get(
     '/planning/outreach',
@@ -60,12 +59,7 @@ export function outreachRoutes(sql: Sql, store: ReleaseStore) {
     async (c) => {
       const query = c.req.valid('query');
       const tier = c.get('tier');
-      requireTier(tier, SIGNED_IN_TIERS, 'Outreach priorities');
-      const { current, release, period } = await openRelease(
-        c,
-        query.period,
-        (key) => `outreach ${key} ${query.category}`,
-      );
+      const { current, release, period } = await openRelease(c, query.period);
       c.header('Cache-Control', 'private, no-cache');
       const areas = releaseAreas(release, store.geography, 'kelurahan', period.key, query.category);
       if (!areas) throw notComputed(`kelurahan counts for ${period.key}`);

@@ -10,18 +10,11 @@ import {
 import { TIME_BAND_START_HOUR } from '@titik-rawan/shared/codes';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import type { Sql } from '../db/database';
 import type { AppEnv } from '../http/env';
 import { validate } from '../http/validate';
 import { jakartaToday } from '@titik-rawan/shared/codes';
 import { DETOUR_FACTOR, PATROL_SPEED_KMH, planPatrol, STOP_MINUTES } from '../planning/patrol';
-import {
-  hotConfidence,
-  publishedCellFigures,
-  requireTier,
-  requireYearOrQuarter,
-  TASK_FORCE_TIERS,
-} from '../planning/planning-access';
+import { hotConfidence, publishedCellFigures, requireYearOrQuarter } from '../planning/planning-access';
 import {
   busiestTimes,
   emptyProfile,
@@ -61,8 +54,8 @@ function kelurahanOfCell(geography: ReleaseGeography, cell: H3Index): { code: st
 }
 
 /** The patrol endpoint. */
-export function patrolRoutes(sql: Sql, store: ReleaseStore) {
-  const { openCells } = releaseAccess(sql, store);
+export function patrolRoutes(store: ReleaseStore) {
+  const { openCells } = releaseAccess(store);
   return new Hono<AppEnv>().get(
     '/planning/patrol',
     describeRoute({
@@ -83,13 +76,8 @@ export function patrolRoutes(sql: Sql, store: ReleaseStore) {
     async (c) => {
       const query = c.req.valid('query');
       const tier = c.get('tier');
-      requireTier(tier, TASK_FORCE_TIERS, 'Patrol planning');
       const date = query.date ?? jakartaToday();
-      const opened = await openCells(
-        c,
-        query,
-        (key) => `patrol r${query.resolution} ${key} ${query.category} ${date} ${query.shift}`,
-      );
+      const opened = await openCells(c, query);
       const { current, release, period, resolution } = opened;
       requireYearOrQuarter(period, 'a patrol plan');
       const figures = publishedCellFigures({

@@ -22,6 +22,7 @@ import { recordAudit } from '../audit/audit-log';
 import type { Sql } from '../db/database';
 import { isDemoDatabase } from '../db/meta';
 import { clientAddress } from '../http/client-address';
+import { signedInAccount } from '../http/access';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
@@ -48,25 +49,6 @@ const SIGNED_IN_ONLY = {
     content: json(apiErrorSchema),
   },
 } as const;
-
-/** Refuses the public tier, then writes the audit entry of the read (who asked for what, never the data). */
-async function openForAccount(sql: Sql, c: Context<AppEnv>, what: string): Promise<void> {
-  const account = c.get('account');
-  if (!account) {
-    throw new ApiError(
-      401,
-      'sign_in_required',
-      'Venues and interventions are shown to signed-in task-force, NGO and admin accounts only, so that the public map cannot be read as a list of accused places.',
-    );
-  }
-  await recordAudit(sql, {
-    actor: account.username,
-    action: 'places.read',
-    target: what,
-    address: clientAddress(c),
-  });
-  c.header('Cache-Control', 'private, no-cache');
-}
 
 const WRITE_ERRORS = {
   400: { description: 'A field is wrong; the message names it', content: json(apiErrorSchema) },
@@ -114,7 +96,7 @@ export function placeRoutes(sql: Sql, store: ReleaseStore) {
       validate('query', venuesQuerySchema),
       async (c) => {
         const { kind } = c.req.valid('query');
-        await openForAccount(sql, c, `venues ${kind}`);
+        c.header('Cache-Control', 'private, no-cache');
         const [features, synthetic] = await Promise.all([
           venueFeatures(sql, kind === 'all' ? 'all' : [kind]),
           isDemoDatabase(sql),
@@ -133,7 +115,7 @@ export function placeRoutes(sql: Sql, store: ReleaseStore) {
         },
       }),
       async (c) => {
-        await openForAccount(sql, c, 'interventions');
+        c.header('Cache-Control', 'private, no-cache');
         const withheldKinds = withheldInterventionKinds(c.get('tier'));
         const [features, synthetic] = await Promise.all([
           interventionFeatures(sql, withheldKinds, c.get('account')),
@@ -155,8 +137,7 @@ export function placeRoutes(sql: Sql, store: ReleaseStore) {
       validate('json', interventionBodySchema),
       async (c) => {
         const body = c.req.valid('json');
-        const account = c.get('account');
-        if (!account) throw new ApiError(401, 'sign_in_required', 'Sign in to record interventions.');
+        const account = signedInAccount(c);
         checkKindForTier(c, body.kind);
         const stored = await checkedWrite(() => createIntervention(sql, body, account.id));
         await recordAudit(sql, {
@@ -184,8 +165,7 @@ export function placeRoutes(sql: Sql, store: ReleaseStore) {
       async (c) => {
         const { id } = c.req.valid('param');
         const patch: InterventionFields = c.req.valid('json');
-        const account = c.get('account');
-        if (!account) throw new ApiError(401, 'sign_in_required', 'Sign in to change interventions.');
+        const account = signedInAccount(c);
         const current = await readIntervention(sql, id);
         if (!current) throw new ApiError(404, 'not_found', `no intervention has id ${id}`);
         if (account.role !== 'admin' && current.createdBy !== String(account.id)) {
@@ -223,7 +203,7 @@ export function placeRoutes(sql: Sql, store: ReleaseStore) {
       validate('query', placeSummaryQuerySchema),
       async (c) => {
         const { place: name } = c.req.valid('query');
-        await openForAccount(sql, c, `place ${name}`);
+        c.header('Cache-Control', 'private, no-cache');
         const place = findPlace(store.geography, outlines, name);
         if (!place)
           throw new ApiError(

@@ -15,12 +15,7 @@ import type { AppEnv } from '../http/env';
 import { validate } from '../http/validate';
 import { interventionFeatures, venueFeatures } from '../places/places';
 import { coverGreedily } from '../planning/covering';
-import {
-  publishedCellFigures,
-  requireTier,
-  requireYearOrQuarter,
-  TASK_FORCE_TIERS,
-} from '../planning/planning-access';
+import { publishedCellFigures, requireYearOrQuarter } from '../planning/planning-access';
 import { releaseMetadata } from '../releases/release';
 import type { ReleaseStore } from '../releases/release-store';
 import { ERRORS, json, releaseAccess } from './release-access';
@@ -30,7 +25,7 @@ const DEMAND =
 
 /** The planning endpoints. */
 export function planningRoutes(sql: Sql, store: ReleaseStore) {
-  const { openCells } = releaseAccess(sql, store);
+  const { openCells } = releaseAccess(store);
   return new Hono<AppEnv>().get(
     '/planning/placements',
     describeRoute({
@@ -48,12 +43,7 @@ export function planningRoutes(sql: Sql, store: ReleaseStore) {
     async (c) => {
       const query = c.req.valid('query');
       const tier = c.get('tier');
-      requireTier(tier, TASK_FORCE_TIERS, 'Placement planning');
-      const opened = await openCells(
-        c,
-        query,
-        (key) => `placements r${query.resolution} ${key} ${query.category}`,
-      );
+      const opened = await openCells(c, query);
       const { current, release, period, resolution } = opened;
       requireYearOrQuarter(period, 'placement');
       const demand = publishedCellFigures({

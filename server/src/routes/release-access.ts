@@ -1,12 +1,10 @@
 // What every release-based endpoint does before answering: open the current release of the caller's tier (or
 // 503 while none is ready), check the requested period and resolution against the tier's policy (400/403/404),
-// write the audit entry of a tier-restricted read, and answer 304 for a response the client already holds.
+// and answer 304 for a response the client already holds. Who may ask, and the audit entry of a tier-restricted
+// read, are the access table's (server/src/http/access.ts).
 import { apiErrorSchema, type Tier } from '@titik-rawan/shared';
 import type { Context } from 'hono';
 import { resolver } from 'hono-openapi';
-import { recordAudit } from '../audit/audit-log';
-import type { Sql } from '../db/database';
-import { clientAddress } from '../http/client-address';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { checkPeriod, checkResolution, type AccessRefusal } from '../releases/policy';
@@ -62,20 +60,8 @@ export function conditional(c: Context<AppEnv>, version: string): boolean {
   return c.req.header('If-None-Match') === tag;
 }
 
-/** Writes the audit entry for tier-restricted data: who asked for which release, never the data. */
-export async function auditRestrictedRead(sql: Sql, c: Context<AppEnv>, what: string): Promise<void> {
-  const account = c.get('account');
-  if (!account) return;
-  await recordAudit(sql, {
-    actor: account.username,
-    action: 'release.read',
-    target: what,
-    address: clientAddress(c),
-  });
-}
-
 /** Opening the caller's release for a request: the shared first steps of every release-based endpoint. */
-export function releaseAccess(sql: Sql, store: ReleaseStore) {
+export function releaseAccess(store: ReleaseStore) {
   /** The current release (503 while none is ready) and the tier's part of it. */
   const tierRelease = async (tier: Tier) => {
     const current = await store.release().catch((error: unknown) => {
@@ -88,28 +74,16 @@ export function releaseAccess(sql: Sql, store: ReleaseStore) {
     });
     return { current, release: current.set.tiers[tier] };
   };
-  /**
-   * The caller's release and the checked period (or a 400/403/404), after the audit entry describing the
-   * request.
-   */
-  const openRelease = async (
-    c: Context<AppEnv>,
-    periodText: string,
-    describe: (period: string) => string,
-  ) => {
+  /** The caller's release and the checked period (or a 400/403/404). */
+  const openRelease = async (c: Context<AppEnv>, periodText: string) => {
     const { current, release } = await tierRelease(c.get('tier'));
     const period = checkPeriod(release.policy, periodText, current.set.span);
     if (isRefusal(period)) refuse(period);
-    await auditRestrictedRead(sql, c, describe(period.key));
     return { current, release, period };
   };
   /** The tier's release, the checked period and the checked resolution (or a 400/403/404). */
-  const openCells = async (
-    c: Context<AppEnv>,
-    query: { resolution: string; period: string },
-    describe: (period: string) => string,
-  ) => {
-    const opened = await openRelease(c, query.period, describe);
+  const openCells = async (c: Context<AppEnv>, query: { resolution: string; period: string }) => {
+    const opened = await openRelease(c, query.period);
     const resolution = checkResolution(opened.release.policy, query.resolution);
     if (isRefusal(resolution)) refuse(resolution);
     return { ...opened, resolution };

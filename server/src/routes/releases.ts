@@ -14,7 +14,6 @@ import {
 } from '@titik-rawan/shared';
 import { Hono } from 'hono';
 import { describeRoute } from 'hono-openapi';
-import type { Sql } from '../db/database';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
@@ -24,15 +23,7 @@ import { periodsInSpan } from '../releases/periods';
 import { checkPeriodKind, checkResolution, periodKindsOf, resolutionsOf } from '../releases/policy';
 import { releaseAreas, releaseCells, releaseMetadata, releaseSeries } from '../releases/release';
 import type { ReleaseStore } from '../releases/release-store';
-import {
-  auditRestrictedRead,
-  conditional,
-  ERRORS,
-  isRefusal,
-  json,
-  refuse,
-  releaseAccess,
-} from './release-access';
+import { conditional, ERRORS, isRefusal, json, refuse, releaseAccess } from './release-access';
 
 const NOTES = [
   'Counts from 1 to threshold − 1 are never published: they are null with suppressed: true, and further values are suppressed so that no suppressed count can be recovered from any combination of published ones.',
@@ -41,9 +32,9 @@ const NOTES = [
 ];
 
 /** The privacy-preserving releases: released counts per cell and area, release metadata and geography. */
-export function releaseRoutes(sql: Sql, store: ReleaseStore) {
+export function releaseRoutes(store: ReleaseStore) {
   const outlines = new GeographyOutlines(store.geography);
-  const { tierRelease, openRelease, openCells } = releaseAccess(sql, store);
+  const { tierRelease, openRelease, openCells } = releaseAccess(store);
   const noRelease = (period: string) =>
     new ApiError(404, 'no_data_for_period', `query parameter "period": no release for ${period}`);
 
@@ -61,11 +52,7 @@ export function releaseRoutes(sql: Sql, store: ReleaseStore) {
       validate('query', releaseCellsQuerySchema),
       async (c) => {
         const query = c.req.valid('query');
-        const { current, release, period, resolution } = await openCells(
-          c,
-          query,
-          (key) => `cells r${query.resolution} ${key} ${query.category}`,
-        );
+        const { current, release, period, resolution } = await openCells(c, query);
         if (conditional(c, current.version)) return c.body(null, 304);
         const cells = releaseCells(release, store.geography, resolution, period.key, query.category);
         if (!cells) throw noRelease(period.key);
@@ -97,11 +84,7 @@ export function releaseRoutes(sql: Sql, store: ReleaseStore) {
       validate('query', releaseAreasQuerySchema),
       async (c) => {
         const query = c.req.valid('query');
-        const { current, release, period } = await openRelease(
-          c,
-          query.period,
-          (key) => `areas ${query.level} ${key} ${query.category}`,
-        );
+        const { current, release, period } = await openRelease(c, query.period);
         if (conditional(c, current.version)) return c.body(null, 304);
         const areas = releaseAreas(release, store.geography, query.level, period.key, query.category);
         if (!areas) throw noRelease(period.key);
@@ -158,7 +141,6 @@ export function releaseRoutes(sql: Sql, store: ReleaseStore) {
           const resolution = checkResolution(release.policy, String(place.geo.resolution));
           if (isRefusal(resolution)) refuse({ ...resolution, parameter: 'place' });
         }
-        await auditRestrictedRead(sql, c, `series ${query.place} ${query.step} ${query.category}`);
         if (conditional(c, current.version)) return c.body(null, 304);
         const periods = current.set.span ? periodsInSpan(query.step, current.set.span).map((p) => p.key) : [];
         const series = releaseSeries(release, place.geo, periods, query.category);

@@ -1,0 +1,83 @@
+// How every error becomes an answer: `{"error":{"code","message"}}` with a status, and nothing else. Our own
+// ApiErrors keep their code and message (they name the offending parameter). Errors of libraries never reach the
+// client with their text: an HTTPException from Hono (malformed JSON, for one) gets a fixed message for its
+// status; a value PostgreSQL refuses (out of range, not valid for its type, a NUL byte) is the client's fault and a
+// 400 or 409; anything else is a 500 whose details — stack, SQL, file paths — go to the server's log only.
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import postgres from 'postgres';
+import { ApiError, codeForStatus } from './errors';
+
+/** The answer's status, code and message. */
+interface ErrorAnswer {
+  status: ContentfulStatusCode;
+  code: string;
+  message: string;
+}
+
+/** Messages for library HTTPExceptions, whose own text is not shown. */
+const LIBRARY_MESSAGES: Partial<Record<number, string>> = {
+  400: 'The request is malformed: send a JSON body with Content-Type: application/json where one is expected.',
+  401: 'Sign in first: this needs an account.',
+  403: 'This is not allowed.',
+  404: 'Not found.',
+  405: 'This method is not allowed here.',
+  413: 'The request body is too large.',
+  415: 'The request body has a media type this endpoint does not accept.',
+};
+
+/** The answer for a PostgreSQL error caused by a value the client sent, or null when it is the server's fault. */
+function databaseAnswer(error: InstanceType<typeof postgres.PostgresError>): ErrorAnswer | null {
+  const sqlState = error.code ?? '';
+  // Class 22, data exception: a number out of range, text not valid for its type, a NUL byte, a bad date…
+  if (sqlState.startsWith('22')) {
+    return {
+      status: 400,
+      code: 'invalid_parameter',
+      message:
+        'A value in the request is out of range or not valid for its parameter; see /api/openapi.json.',
+    };
+  }
+  if (sqlState === '23505') {
+    return { status: 409, code: 'conflict', message: 'This already exists.' };
+  }
+  // Class 23, integrity constraint violation: a reference to something that does not exist, a check failed…
+  if (sqlState.startsWith('23')) {
+    return {
+      status: 400,
+      code: 'invalid_parameter',
+      message: 'A value in the request refers to something that does not exist or is not allowed.',
+    };
+  }
+  return null;
+}
+
+/** The status, code and message to answer `error` with. */
+export function describeError(error: unknown): ErrorAnswer {
+  if (error instanceof ApiError) return { status: error.status, code: error.code, message: error.message };
+  if (error instanceof HTTPException) {
+    const status = error.status;
+    return {
+      status,
+      code: codeForStatus(status),
+      message: LIBRARY_MESSAGES[status] ?? 'The request was refused.',
+    };
+  }
+  if (error instanceof postgres.PostgresError) {
+    const answer = databaseAnswer(error);
+    if (answer) return answer;
+  }
+  return { status: 500, code: 'internal_error', message: 'Something went wrong on the server.' };
+}
+
+/** `app.onError`: answers any error as `{"error":{"code","message"}}`, logging unexpected ones in full. */
+export function errorResponse(error: Error, c: Context) {
+  const answer = describeError(error);
+  if (!(error instanceof HTTPException)) {
+    // A value the database refused is the client's fault: one line. Anything else is ours: the whole error.
+    if (answer.status < 500) console.warn(`${c.req.method} ${c.req.path}: ${String(error)}`);
+    else console.error(error);
+  } else if (!(error instanceof ApiError) && answer.status >= 500) console.error(error);
+  return c.json({ error: { code: answer.code, message: answer.message } }, answer.status);
+}
