@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'password.change.failed',
   'account.create',
   'account.update',
+  'accounts.read',
   'release.read',
   'places.read',
   'planning.read',

@@ -21,6 +21,7 @@ import type { ImportBatch, ImportCheck, ImportJob, Organisations } from '../api/
 import { useAppState, useT } from '../app/StoreContext.ts';
 import { formatCount } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { ModalDialog } from './ModalDialog.tsx';
 
 /** Props of the import dialog. */
 export interface ImportDialogProps {
@@ -62,8 +63,8 @@ export default function ImportDialog({ onClose }: ImportDialogProps) {
   const t = useT();
   const language = useAppState((state) => state.language);
   const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const fileId = useId();
+  const historyHeadingId = useId();
   const [kind, setKind] = useState<Kind>('incidents');
   const [format, setFormat] = useState<Format>('csv');
   const [organisation, setOrganisation] = useState('');
@@ -72,12 +73,6 @@ export default function ImportDialog({ onClose }: ImportDialogProps) {
   const [organisations, setOrganisations] = useState<Organisations['organisations']>([]);
   const [history, setHistory] = useState<ImportBatch[] | null>(null);
   const [historyProblem, setHistoryProblem] = useState<MessageKey | null>(null);
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   // The history is read when the dialog opens and again after each import or roll-back (a new `historyRead`).
   const [historyRead, setHistoryRead] = useState(0);
@@ -163,194 +158,189 @@ export default function ImportDialog({ onClose }: ImportDialogProps) {
     (step.name === 'imported' && step.job.status === 'refused' ? (step.job.result?.check ?? null) : null);
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog dialog--wide"
-      aria-labelledby={titleId}
+    <ModalDialog
+      title={t('import.title')}
+      intro={t('import.intro')}
       onClose={onClose}
-      data-testid="import-dialog"
+      wide
+      className="import"
+      testId="import-dialog"
+      dialogRef={dialogRef}
     >
-      <div className="dialog__form import">
-        <h2 id={titleId} className="dialog__title">
-          {t('import.title')}
-        </h2>
-        <p className="dialog__intro">{t('import.intro')}</p>
-
-        <div className="import__choices">
-          <label className="field">
-            <span className="field__label">{t('import.kind')}</span>
-            <select
-              className="field__input"
-              value={kind}
-              data-testid="import-kind"
-              onChange={(e) => {
-                const next = e.target.value as Kind;
-                setKind(next);
-                if (!formatsOf(next).includes(format)) setFormat('csv');
-                changed();
-              }}
-            >
-              {IMPORT_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {t(`import.kind.${k}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span className="field__label">{t('import.format')}</span>
-            <select
-              className="field__input"
-              value={format}
-              data-testid="import-format"
-              onChange={(e) => {
-                setFormat(e.target.value as Format);
-                changed();
-              }}
-            >
-              {formatsOf(kind).map((f) => (
-                <option key={f} value={f}>
-                  {t(`import.format.${f}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="field">
-            <span className="field__label">{t('import.organisation')}</span>
-            <select
-              className="field__input"
-              value={organisation}
-              data-testid="import-organisation"
-              onChange={(e) => {
-                setOrganisation(e.target.value);
-                changed();
-              }}
-            >
-              <option value="">{t('import.organisationFromFile')}</option>
-              {organisations.map((o) => (
-                <option key={o.code} value={o.code}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <div className="field">
-            <label className="field__label" htmlFor={fileId}>
-              {t('import.file')}
-            </label>
-            <input
-              className="field__input"
-              id={fileId}
-              type="file"
-              accept={ACCEPT[format]}
-              data-testid="import-file"
-              onChange={(e) => {
-                setFile(e.target.files?.[0] ?? null);
-                changed();
-              }}
-            />
-          </div>
-        </div>
-        <p className="import__template">
-          <a href={importTemplateUrl(kind)} download data-testid="import-template">
-            {t('import.template', { kind: t(`import.kind.${kind}`) })}
-          </a>
-        </p>
-
-        <div className="dialog__actions import__actions">
-          <button
-            type="button"
-            className="button button--quiet"
-            disabled={!file || busy}
-            onClick={() => void check()}
-            data-testid="import-check"
+      <div className="import__choices">
+        <label className="field">
+          <span className="field__label">{t('import.kind')}</span>
+          <select
+            className="field__input"
+            value={kind}
+            data-testid="import-kind"
+            onChange={(e) => {
+              const next = e.target.value as Kind;
+              setKind(next);
+              if (!formatsOf(next).includes(format)) setFormat('csv');
+              changed();
+            }}
           >
-            {t('import.check')}
-          </button>
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={!importable || busy}
-            onClick={() => void runImport()}
-            data-testid="import-run"
+            {IMPORT_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {t(`import.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">{t('import.format')}</span>
+          <select
+            className="field__input"
+            value={format}
+            data-testid="import-format"
+            onChange={(e) => {
+              setFormat(e.target.value as Format);
+              changed();
+            }}
           >
-            {t('import.run')}
-          </button>
-        </div>
-        {!importable && checked && <p className="filters__note">{t('import.fixFirst')}</p>}
-
-        <Progress step={step} total={checked?.rows ?? null} />
-        {step.name === 'problem' && (
-          <p className="dialog__problem" role="alert">
-            {t(step.message)}
-          </p>
-        )}
-        {step.name === 'imported' && <JobOutcome job={step.job} />}
-        {shownCheck && <CheckResult check={shownCheck} />}
-
-        <section className="import__history" aria-labelledby={`${titleId}-history`}>
-          <h3 id={`${titleId}-history`} className="import__heading">
-            {t('import.history')}
-          </h3>
-          {historyProblem && (
-            <p className="dialog__problem" role="alert">
-              {t(historyProblem)}
-            </p>
-          )}
-          {history?.length === 0 && <p className="filters__note">{t('import.historyEmpty')}</p>}
-          {history && history.length > 0 && (
-            <div className="import__scroll">
-              <table className="import__table" data-testid="import-history">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('import.col.date')}</th>
-                    <th scope="col">{t('import.kind')}</th>
-                    <th scope="col">{t('import.col.file')}</th>
-                    <th scope="col" className="import__number">
-                      {t('import.col.rows')}
-                    </th>
-                    <th scope="col">{t('import.col.status')}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t('import.rollback')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {history.map((batch) => (
-                    <tr key={batch.id} data-batch={batch.id}>
-                      <td>{new Date(batch.importedAt).toLocaleString(language)}</td>
-                      <td>{t(`import.kind.${batch.kind}`)}</td>
-                      <th scope="row">{batch.fileName}</th>
-                      <td className="import__number">{formatCount(batch.rows, language)}</td>
-                      <td data-column="status">{t(`import.status.${batch.status}`)}</td>
-                      <td>
-                        {batch.status === 'committed' && !batch.synthetic && (
-                          <button
-                            type="button"
-                            className="button button--quiet"
-                            onClick={() => void rollBack(batch)}
-                            aria-label={t('import.rollbackLabel', { file: batch.fileName })}
-                            data-testid="import-rollback"
-                          >
-                            {t('import.rollback')}
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
-
-        <div className="dialog__actions">
-          <button type="button" className="button button--primary" onClick={() => dialogRef.current?.close()}>
-            {t('import.close')}
-          </button>
+            {formatsOf(kind).map((f) => (
+              <option key={f} value={f}>
+                {t(`import.format.${f}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span className="field__label">{t('import.organisation')}</span>
+          <select
+            className="field__input"
+            value={organisation}
+            data-testid="import-organisation"
+            onChange={(e) => {
+              setOrganisation(e.target.value);
+              changed();
+            }}
+          >
+            <option value="">{t('import.organisationFromFile')}</option>
+            {organisations.map((o) => (
+              <option key={o.code} value={o.code}>
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="field">
+          <label className="field__label" htmlFor={fileId}>
+            {t('import.file')}
+          </label>
+          <input
+            className="field__input"
+            id={fileId}
+            type="file"
+            accept={ACCEPT[format]}
+            data-testid="import-file"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              changed();
+            }}
+          />
         </div>
       </div>
-    </dialog>
+      <p className="import__template">
+        <a href={importTemplateUrl(kind)} download data-testid="import-template">
+          {t('import.template', { kind: t(`import.kind.${kind}`) })}
+        </a>
+      </p>
+
+      <div className="dialog__actions import__actions">
+        <button
+          type="button"
+          className="button button--quiet"
+          disabled={!file || busy}
+          onClick={() => void check()}
+          data-testid="import-check"
+        >
+          {t('import.check')}
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!importable || busy}
+          onClick={() => void runImport()}
+          data-testid="import-run"
+        >
+          {t('import.run')}
+        </button>
+      </div>
+      {!importable && checked && <p className="filters__note">{t('import.fixFirst')}</p>}
+
+      <Progress step={step} total={checked?.rows ?? null} />
+      {step.name === 'problem' && (
+        <p className="dialog__problem" role="alert">
+          {t(step.message)}
+        </p>
+      )}
+      {step.name === 'imported' && <JobOutcome job={step.job} />}
+      {shownCheck && <CheckResult check={shownCheck} />}
+
+      <section className="import__history" aria-labelledby={historyHeadingId}>
+        <h3 id={historyHeadingId} className="import__heading">
+          {t('import.history')}
+        </h3>
+        {historyProblem && (
+          <p className="dialog__problem" role="alert">
+            {t(historyProblem)}
+          </p>
+        )}
+        {history?.length === 0 && <p className="filters__note">{t('import.historyEmpty')}</p>}
+        {history && history.length > 0 && (
+          <div className="import__scroll">
+            <table className="import__table" data-testid="import-history">
+              <thead>
+                <tr>
+                  <th scope="col">{t('import.col.date')}</th>
+                  <th scope="col">{t('import.kind')}</th>
+                  <th scope="col">{t('import.col.file')}</th>
+                  <th scope="col" className="import__number">
+                    {t('import.col.rows')}
+                  </th>
+                  <th scope="col">{t('import.col.status')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('import.rollback')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {history.map((batch) => (
+                  <tr key={batch.id} data-batch={batch.id}>
+                    <td>{new Date(batch.importedAt).toLocaleString(language)}</td>
+                    <td>{t(`import.kind.${batch.kind}`)}</td>
+                    <th scope="row">{batch.fileName}</th>
+                    <td className="import__number">{formatCount(batch.rows, language)}</td>
+                    <td data-column="status">{t(`import.status.${batch.status}`)}</td>
+                    <td>
+                      {batch.status === 'committed' && !batch.synthetic && (
+                        <button
+                          type="button"
+                          className="button button--quiet"
+                          onClick={() => void rollBack(batch)}
+                          aria-label={t('import.rollbackLabel', { file: batch.fileName })}
+                          data-testid="import-rollback"
+                        >
+                          {t('import.rollback')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
+      <div className="dialog__actions">
+        <button type="button" className="button button--primary" onClick={() => dialogRef.current?.close()}>
+          {t('import.close')}
+        </button>
+      </div>
+    </ModalDialog>
   );
 }
 

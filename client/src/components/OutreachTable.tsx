@@ -4,12 +4,13 @@
  */
 import type { RankedKelurahan } from '@titik-rawan/shared/outreach';
 import { SUPPRESSED_COUNT_SHARE } from '@titik-rawan/shared/outreach';
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ReleaseInfo } from '../api/types.ts';
 import { useAppState, useT } from '../app/StoreContext.ts';
 import { SCORE_DIGITS, type OutreachRow } from '../export/outreachTable.ts';
 import { formatCount, formatDecimal, formatPeriod } from '../i18n/format.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { ModalDialog } from './ModalDialog.tsx';
 
 /** Props of the outreach table dialog. */
 export interface OutreachTableProps {
@@ -95,18 +96,10 @@ export default function OutreachTable({
 }: OutreachTableProps) {
   const t = useT();
   const language = useAppState((state) => state.language);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
   const [sort, setSort] = useState<{ column: string; descending: boolean }>({
     column: 'rank',
     descending: false,
   });
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const column = COLUMNS.find((c) => c.id === sort.column) ?? (COLUMNS[0] as Column);
   const rows = sortRows(ranking, column, sort.descending);
@@ -150,85 +143,75 @@ export default function OutreachTable({
   });
 
   return (
-    <dialog
-      ref={dialogRef}
-      className="dialog dialog--wide"
-      aria-labelledby={titleId}
+    <ModalDialog
+      title={t('outreach.tableTitle', {
+        period: formatPeriod(release.period, language),
+        category: t(`category.${release.category}` as MessageKey),
+      })}
+      intro={t('outreach.how')}
       onClose={onClose}
-      data-testid="outreach-table-dialog"
+      wide
+      testId="outreach-table-dialog"
     >
-      <div className="dialog__form">
-        <h2 id={titleId} className="dialog__title">
-          {t('outreach.tableTitle', {
-            period: formatPeriod(release.period, language),
-            category: t(`category.${release.category}` as MessageKey),
-          })}
-        </h2>
-        <p className="dialog__intro">{t('outreach.how')}</p>
-        <div className="outreach__scroll">
-          <table className="outreach__table" data-testid="outreach-table">
-            <thead>
-              <tr>
-                {COLUMNS.map((c) => (
-                  <th
-                    key={c.id}
-                    scope="col"
-                    aria-sort={
-                      sort.column === c.id ? (sort.descending ? 'descending' : 'ascending') : undefined
-                    }
-                    className={c.figure ? 'outreach__number' : undefined}
+      <div className="outreach__scroll">
+        <table className="outreach__table" data-testid="outreach-table">
+          <thead>
+            <tr>
+              {COLUMNS.map((c) => (
+                <th
+                  key={c.id}
+                  scope="col"
+                  aria-sort={
+                    sort.column === c.id ? (sort.descending ? 'descending' : 'ascending') : undefined
+                  }
+                  className={c.figure ? 'outreach__number' : undefined}
+                >
+                  <button
+                    type="button"
+                    className="outreach__sort"
+                    onClick={() => sortBy(c.id)}
+                    data-testid={`outreach-sort-${c.id}`}
                   >
-                    <button
-                      type="button"
-                      className="outreach__sort"
-                      onClick={() => sortBy(c.id)}
-                      data-testid={`outreach-sort-${c.id}`}
-                    >
-                      {t(c.label)}
-                      <span aria-hidden="true">
-                        {sort.column === c.id ? (sort.descending ? ' ▼' : ' ▲') : ''}
-                      </span>
-                    </button>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((row) => {
-                const shown = cells(row);
-                return (
-                  <tr key={row.facts.code} data-code={row.facts.code}>
-                    {COLUMNS.map((c) =>
-                      c.id === 'kelurahan' ? (
-                        <th key={c.id} scope="row" data-column={c.id}>
-                          {shown[c.id]}
-                        </th>
-                      ) : (
-                        <td
-                          key={c.id}
-                          data-column={c.id}
-                          className={c.figure ? 'outreach__number' : undefined}
-                        >
-                          {shown[c.id]}
-                        </td>
-                      ),
-                    )}
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-        <p className="filters__note">{t('outreach.notice')}</p>
-        <div className="dialog__actions">
-          <button type="button" className="button button--quiet" onClick={onDownload}>
-            {t('outreach.csv')}
-          </button>
-          <button type="button" className="button button--primary" onClick={onClose}>
-            {t('outreach.close')}
-          </button>
-        </div>
+                    {t(c.label)}
+                    <span aria-hidden="true">
+                      {sort.column === c.id ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                    </span>
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const shown = cells(row);
+              return (
+                <tr key={row.facts.code} data-code={row.facts.code}>
+                  {COLUMNS.map((c) =>
+                    c.id === 'kelurahan' ? (
+                      <th key={c.id} scope="row" data-column={c.id}>
+                        {shown[c.id]}
+                      </th>
+                    ) : (
+                      <td key={c.id} data-column={c.id} className={c.figure ? 'outreach__number' : undefined}>
+                        {shown[c.id]}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
       </div>
-    </dialog>
+      <p className="filters__note">{t('outreach.notice')}</p>
+      <div className="dialog__actions">
+        <button type="button" className="button button--quiet" onClick={onDownload}>
+          {t('outreach.csv')}
+        </button>
+        <button type="button" className="button button--primary" onClick={onClose}>
+          {t('outreach.close')}
+        </button>
+      </div>
+    </ModalDialog>
   );
 }

@@ -1,12 +1,18 @@
-/** Who uses the dashboard (account and role, or the public tier) with the sign-in or sign-out action; admins open the import page here. */
+/**
+ * Who uses the dashboard (account and role, or the public tier) with the sign-in or sign-out action, the account's
+ * password and sessions menu; admins open the import and accounts pages here.
+ */
 import { lazy, Suspense, useState } from 'react';
 import { signOut } from '../api/client.ts';
 import { errorMessageKey } from '../api/errorMessage.ts';
 import { useAppState, useT } from '../app/StoreContext.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { AuditLogButton } from './AuditLogButton.tsx';
+import { SessionMenu } from './SessionMenu.tsx';
 
 const SignInDialog = lazy(() => import('./SignInDialog.tsx'));
 const ImportDialog = lazy(() => import('./ImportDialog.tsx'));
+const AccountsDialog = lazy(() => import('./AccountsDialog.tsx'));
 
 /** Session chip and button; the sign-in dialog's code loads only when it is first opened. */
 export function SessionStatus() {
@@ -15,6 +21,7 @@ export function SessionStatus() {
   const signedOut = useAppState((state) => state.signedOut);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [importOpen, setImportOpen] = useState(false);
+  const [accountsOpen, setAccountsOpen] = useState(false);
   const [signingOut, setSigningOut] = useState(false);
   const [problem, setProblem] = useState<MessageKey | null>(null);
 
@@ -60,6 +67,19 @@ export function SessionStatus() {
               {t('import.open')}
             </button>
           )}
+          {session.user.role === 'admin' && (
+            <button
+              type="button"
+              className="button button--quiet"
+              onClick={() => setAccountsOpen(true)}
+              aria-haspopup="dialog"
+              data-testid="accounts-open"
+            >
+              {t('accounts.open')}
+            </button>
+          )}
+          <AuditLogButton />
+          <SessionMenu onProblem={setProblem} />
           <button
             type="button"
             className="button button--quiet"
@@ -97,6 +117,11 @@ export function SessionStatus() {
       {importOpen && session.status === 'signedIn' && session.user.role === 'admin' && (
         <Suspense fallback={<span className="visually-hidden">{t('import.loading')}</span>}>
           <ImportDialog onClose={() => setImportOpen(false)} />
+        </Suspense>
+      )}
+      {accountsOpen && session.status === 'signedIn' && session.user.role === 'admin' && (
+        <Suspense fallback={<span className="visually-hidden">{t('accounts.loading')}</span>}>
+          <AccountsDialog onClose={() => setAccountsOpen(false)} />
         </Suspense>
       )}
     </div>

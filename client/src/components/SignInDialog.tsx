@@ -1,9 +1,10 @@
 /** The sign-in form in a modal dialog; loaded lazily because most visitors never open it. */
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { signIn } from '../api/client.ts';
 import { errorMessageKey } from '../api/errorMessage.ts';
 import { useAppState, useT } from '../app/StoreContext.ts';
 import type { MessageKey } from '../i18n/index.ts';
+import { ModalDialog } from './ModalDialog.tsx';
 
 /** Props of the sign-in dialog. */
 export interface SignInDialogProps {
@@ -15,19 +16,11 @@ export interface SignInDialogProps {
 export default function SignInDialog({ onClose }: SignInDialogProps) {
   const t = useT();
   const signedIn = useAppState((state) => state.signedIn);
-  const dialogRef = useRef<HTMLDialogElement>(null);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [submitting, setSubmitting] = useState(false);
   const [problem, setProblem] = useState<MessageKey | null>(null);
-  const titleId = useId();
   const problemId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   const handleSubmit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -44,52 +37,52 @@ export default function SignInDialog({ onClose }: SignInDialogProps) {
   };
 
   return (
-    <dialog ref={dialogRef} className="dialog" aria-labelledby={titleId} onClose={onClose}>
-      <form className="dialog__form" onSubmit={handleSubmit} noValidate={false}>
-        <h2 id={titleId} className="dialog__title">
-          {t('signIn.title')}
-        </h2>
-        <p className="dialog__intro">{t('signIn.intro')}</p>
-        <label className="field">
-          <span className="field__label">{t('signIn.username')}</span>
-          <input
-            className="field__input"
-            name="username"
-            autoComplete="username"
-            required
-            autoFocus
-            value={username}
-            onChange={(event) => setUsername(event.target.value)}
-            aria-describedby={problem ? problemId : undefined}
-          />
-        </label>
-        <label className="field">
-          <span className="field__label">{t('signIn.password')}</span>
-          <input
-            className="field__input"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            aria-describedby={problem ? problemId : undefined}
-          />
-        </label>
-        {problem && (
-          <p id={problemId} className="dialog__problem" role="alert">
-            {t(problem)}
-          </p>
-        )}
-        <div className="dialog__actions">
-          <button type="button" className="button button--quiet" onClick={onClose}>
-            {t('signIn.cancel')}
-          </button>
-          <button type="submit" className="button button--primary" disabled={submitting}>
-            {submitting ? t('signIn.submitting') : t('signIn.submit')}
-          </button>
-        </div>
-      </form>
-    </dialog>
+    <ModalDialog
+      title={t('signIn.title')}
+      intro={t('signIn.intro')}
+      onClose={onClose}
+      onSubmit={handleSubmit}
+      noValidate={false}
+    >
+      <label className="field">
+        <span className="field__label">{t('signIn.username')}</span>
+        <input
+          className="field__input"
+          name="username"
+          autoComplete="username"
+          required
+          autoFocus
+          value={username}
+          onChange={(event) => setUsername(event.target.value)}
+          aria-describedby={problem ? problemId : undefined}
+        />
+      </label>
+      <label className="field">
+        <span className="field__label">{t('signIn.password')}</span>
+        <input
+          className="field__input"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.target.value)}
+          aria-describedby={problem ? problemId : undefined}
+        />
+      </label>
+      {problem && (
+        <p id={problemId} className="dialog__problem" role="alert">
+          {t(problem)}
+        </p>
+      )}
+      <div className="dialog__actions">
+        <button type="button" className="button button--quiet" onClick={onClose}>
+          {t('signIn.cancel')}
+        </button>
+        <button type="submit" className="button button--primary" disabled={submitting}>
+          {submitting ? t('signIn.submitting') : t('signIn.submit')}
+        </button>
+      </div>
+    </ModalDialog>
   );
 }

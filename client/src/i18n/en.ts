@@ -801,6 +801,7 @@ export const en: Messages = {
   'audit.action.password.change.failed': 'Failed password change',
   'audit.action.account.create': 'Created an account',
   'audit.action.account.update': 'Changed an account',
+  'audit.action.accounts.read': 'Read the account list',
   'audit.action.release.read': 'Read released data',
   'audit.action.places.read': 'Read venues and interventions',
   'audit.action.planning.read': 'Read a planning tool',

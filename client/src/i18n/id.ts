@@ -803,6 +803,7 @@ export const id = {
   'audit.action.password.change.failed': 'Gagal mengganti kata sandi',
   'audit.action.account.create': 'Membuat akun',
   'audit.action.account.update': 'Mengubah akun',
+  'audit.action.accounts.read': 'Membaca daftar akun',
   'audit.action.release.read': 'Membaca data rilis',
   'audit.action.places.read': 'Membaca tempat dan intervensi',
   'audit.action.planning.read': 'Membaca alat perencanaan',

@@ -120,7 +120,7 @@ export const ACCESS_TABLE: Readonly<Record<string, AccessRule>> = {
   'GET /imports/reports/{id}/errors.csv': { tiers: ADMIN, what: 'Import error reports' },
   'POST /imports/{id}/rollback': { tiers: ADMIN, what: 'Rolling back imports' },
 
-  'GET /accounts': { tiers: ADMIN, what: 'Account management' },
+  'GET /accounts': { tiers: ADMIN, what: 'Account management', audit: 'accounts.read' },
   'POST /accounts': { tiers: ADMIN, what: 'Account management' },
   'PATCH /accounts/{id}': { tiers: ADMIN, what: 'Account management' },
 
