@@ -53,7 +53,7 @@ describe('sign-in', () => {
     const [row] = await db.sql<
       { password_hash: string }[]
     >`select password_hash from accounts where username = 'admin'`;
-    expect(row?.password_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(row?.password_hash).toMatch(/^scrypt\$32768\$8\$3\$/);
     expect(row?.password_hash).not.toContain(DEFAULT_DEMO_PASSWORD);
   });
 
