@@ -9,7 +9,7 @@ export default defineConfig({
       'db/seed/**/*.test.ts',
       'tests/**/*.test.ts',
     ],
-    exclude: ['tests/e2e/**', '**/node_modules/**'],
+    exclude: ['tests/e2e/**', 'tests/resilience/**', '**/node_modules/**'],
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,

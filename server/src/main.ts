@@ -20,7 +20,10 @@ async function main(): Promise<void> {
   const { app, releases } = createApp({ db, config });
   const server = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, (info) => {
     const seconds = ((performance.now() - started) / 1000).toFixed(1);
-    const where = db.kind === 'embedded' ? `embedded database in ${config.dataDir}` : 'external database';
+    const where =
+      db.kind === 'embedded'
+        ? `embedded database in ${config.dataDir}, process ${db.embedded?.pid} on port ${db.embedded?.port}`
+        : 'external database';
     console.log(`Titik Rawan is ready at http://${config.host}:${info.port} (${where}, ${seconds} s)`);
     if (prepared.demoData) console.log('Showing SYNTHETIC demo data (Data sintetis).');
     // Decide the releases now, so the first visitor does not wait for the disclosure checks.
@@ -47,11 +50,21 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: finishing requests in flight, then stopping.`);
+    // A keep-alive connection that goes idle after answering its last request would hold the close up until its
+    // keep-alive timeout: close those as they go idle.
+    const idleSweep = setInterval(() => {
+      if ('closeIdleConnections' in server) server.closeIdleConnections();
+    }, 100);
+    // No new connections from here on; the callback runs once the requests in flight have been answered.
     server.close(() => {
+      clearInterval(idleSweep);
       void db.close().finally(() => process.exit(0));
     });
-    setTimeout(() => process.exit(1), 10_000).unref();
+    console.log(`${signal}: no new connections; finishing requests in flight, then stopping.`);
+    setTimeout(() => {
+      console.error('Requests still in flight after 10 s: stopping anyway.');
+      process.exit(1);
+    }, 10_000).unref();
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -2,7 +2,9 @@
 // ApiErrors keep their code and message (they name the offending parameter). Errors of libraries never reach the
 // client with their text: an HTTPException from Hono (malformed JSON, for one) gets a fixed message for its
 // status; a value PostgreSQL refuses (out of range, not valid for its type, a NUL byte) is the client's fault and a
-// 400 or 409; anything else is a 500 whose details — stack, SQL, file paths — go to the server's log only.
+// 400 or 409; a database that cannot be reached (restarting, shut down, connection lost) is a 503
+// `database_unavailable` with Retry-After, which ends by itself once it is back; anything else is a 500 whose details
+// — stack, SQL, file paths — go to the server's log only.
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -14,6 +16,51 @@ interface ErrorAnswer {
   status: ContentfulStatusCode;
   code: string;
   message: string;
+}
+
+/** Seconds a client is asked to wait (Retry-After) when the database cannot be reached. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/** The answer while the database cannot be reached. */
+const DATABASE_UNAVAILABLE: ErrorAnswer = {
+  status: 503,
+  code: 'database_unavailable',
+  message: 'The database cannot be reached right now (it may be restarting). Try again in a few seconds.',
+};
+
+/** Codes of socket errors, and postgres.js's own connection errors, that mean the database cannot be reached. */
+const CONNECTION_ERROR_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+]);
+
+/**
+ * Whether `error` (or an error it was caused by) says the database cannot be reached: a refused or lost connection,
+ * a server shutting down, crashed or starting up (SQLSTATE class 08, 57P01–57P03), or one with no connection slot
+ * left (53300).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  let cause: unknown = error;
+  for (let depth = 0; depth < 5 && cause instanceof Error; depth++, cause = cause.cause) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code !== 'string') continue;
+    if (cause instanceof postgres.PostgresError) {
+      if (code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code)) return true;
+    } else if (CONNECTION_ERROR_CODES.has(code)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Messages for library HTTPExceptions, whose own text is not shown. */
@@ -64,6 +111,7 @@ export function describeError(error: unknown): ErrorAnswer {
       message: LIBRARY_MESSAGES[status] ?? 'The request was refused.',
     };
   }
+  if (isDatabaseUnavailable(error)) return DATABASE_UNAVAILABLE;
   if (error instanceof postgres.PostgresError) {
     const answer = databaseAnswer(error);
     if (answer) return answer;
@@ -74,7 +122,12 @@ export function describeError(error: unknown): ErrorAnswer {
 /** `app.onError`: answers any error as `{"error":{"code","message"}}`, logging unexpected ones in full. */
 export function errorResponse(error: Error, c: Context) {
   const answer = describeError(error);
-  if (!(error instanceof HTTPException)) {
+  if (answer === DATABASE_UNAVAILABLE) {
+    // Expected while the database restarts, and then on every request: one line each, not a stack.
+    const code = (error as { code?: unknown }).code;
+    console.warn(`${c.req.method} ${c.req.path}: database unavailable (${String(code ?? error.message)})`);
+    c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+  } else if (!(error instanceof HTTPException)) {
     // A value the database refused is the client's fault: one line. Anything else is ours: the whole error.
     if (answer.status < 500) console.warn(`${c.req.method} ${c.req.path}: ${String(error)}`);
     else console.error(error);

@@ -7,6 +7,7 @@ import type { Context } from 'hono';
 import { resolver } from 'hono-openapi';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
+import { isDatabaseUnavailable } from '../http/error-response';
 import { checkPeriod, checkResolution, type AccessRefusal } from '../releases/policy';
 import type { ReleaseStore } from '../releases/release-store';
 
@@ -65,6 +66,8 @@ export function releaseAccess(store: ReleaseStore) {
   /** The current release (503 while none is ready) and the tier's part of it. */
   const tierRelease = async (tier: Tier) => {
     const current = await store.release().catch((error: unknown) => {
+      // A database that cannot be reached is not a release problem: 503 database_unavailable (error-response.ts).
+      if (isDatabaseUnavailable(error)) throw error;
       console.error(error);
       throw new ApiError(
         503,

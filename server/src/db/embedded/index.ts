@@ -15,8 +15,16 @@ export interface EmbeddedDatabase {
   port: number;
   /** Process id of the database process. */
   pid: number;
+  /** Settles when the process has ended, however it ended (stop(), a crash, a kill -9). */
+  exited: Promise<EmbeddedDatabaseExit>;
   /** Shuts the database down cleanly (SIGTERM), killing it if it has not exited after 10 s. */
   stop(): Promise<void>;
+}
+
+/** How an embedded database process ended. */
+export interface EmbeddedDatabaseExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 /** Options of {@link startEmbeddedDatabase}. */
@@ -45,7 +53,9 @@ export async function startEmbeddedDatabase(
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const output = captureOutput(child);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<EmbeddedDatabaseExit>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
 
   const port = await waitUntilReady(child, options.startTimeoutMs ?? 120_000).catch((error: Error) => {
     child.kill('SIGKILL');
@@ -62,6 +72,7 @@ export async function startEmbeddedDatabase(
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
     pid,
+    exited,
     stop: () => stopProcess(child, exited),
   };
 }
@@ -89,7 +100,7 @@ function waitUntilReady(child: ChildProcess, timeoutMs: number): Promise<number>
   });
 }
 
-async function stopProcess(child: ChildProcess, exited: Promise<void>): Promise<void> {
+async function stopProcess(child: ChildProcess, exited: Promise<unknown>): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   child.kill('SIGTERM');
   const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);

@@ -39,7 +39,9 @@ async function main(): Promise<void> {
     })();
   };
   process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
+  // Under the server (IPC), a terminal's Ctrl-C reaches this process too while the server still answers the requests
+  // in flight; the server stops it after them (SIGTERM, or the IPC channel closing).
+  process.on('SIGINT', process.connected ? () => {} : stop);
   process.on('disconnect', stop);
 
   report({ ready: true, port: server.port });
