@@ -152,7 +152,10 @@ export const releaseMetadataSchema = z.object({
   resolutions: z.array(z.number().int()),
   levels: z.array(areaLevelSchema),
   periods: z.array(z.string()),
+  /** Data version of the figures served. */
   version: z.string(),
+  /** True while the data have changed and their new release is being decided: the figures are the last ones. */
+  updating: z.boolean(),
   notes: z.array(z.string()),
 });
 /** Release metadata for a tier. */

@@ -10,7 +10,7 @@ import { DEFAULT_RELEASE_POLICY } from '@titik-rawan/server/releases/policy';
 import { testApp } from '../support/database';
 import { requestsTo } from '../support/requests';
 
-const { app, db } = testApp();
+const { app, db, releases } = testApp();
 const { signIn, get } = requestsTo(app);
 
 async function cells(query: string, cookie?: string): Promise<ReleasedCells> {
@@ -189,23 +189,36 @@ describe('one release per data version', () => {
   });
 
   // Two releases are decided here (after the insert and after the delete), ~1 minute each on 2 cores.
-  it('decides a new release after incidents change', { timeout: 300_000 }, async () => {
-    const kotaCount = async () =>
-      (await areas('level=kota&period=2025&category=all')).features[0]?.properties.count ?? null;
-    const before = await kotaCount();
-    expect(before).not.toBeNull();
-    const [batch] = await db.sql<{ id: string }[]>`
+  it(
+    'serves the last release, marked updating, until the new data are decided',
+    { timeout: 300_000 },
+    async () => {
+      const kotaCount = async () =>
+        (await areas('level=kota&period=2025&category=all')).features[0]?.properties.count ?? null;
+      const updating = async () =>
+        releaseMetadataSchema.parse(await (await get('/api/releases/metadata')).json()).updating;
+      const before = await kotaCount();
+      expect(before).not.toBeNull();
+      expect(await updating()).toBe(false);
+      const [batch] = await db.sql<{ id: string }[]>`
       insert into import_batches (kind, source_name, row_count, synthetic)
       values ('incidents', 'release rebuild test', 1, false) returning id`;
-    try {
-      await db.sql`
+      try {
+        await db.sql`
         insert into incidents (occurred_on, category, kelurahan_code, organisation_code, batch_id)
         select date '2025-06-15', 'other', '31.75.03.1003', code, ${batch?.id ?? null}
         from organisations order by code limit 1`;
-      expect(await kotaCount()).toBe((before ?? 0) + 1);
-    } finally {
-      await db.sql`delete from import_batches where id = ${batch?.id ?? null}`;
-    }
-    expect(await kotaCount()).toBe(before);
-  });
+        // The decision of the new data has just started: the answer is immediate, with the figures made safe before.
+        expect(await kotaCount()).toBe(before);
+        expect(await updating()).toBe(true);
+        await releases.refresh();
+        expect(await kotaCount()).toBe((before ?? 0) + 1);
+        expect(await updating()).toBe(false);
+      } finally {
+        await db.sql`delete from import_batches where id = ${batch?.id ?? null}`;
+      }
+      await releases.refresh();
+      expect(await kotaCount()).toBe(before);
+    },
+  );
 });

@@ -51,6 +51,7 @@ import {
   type Period,
 } from '@titik-rawan/server/releases/periods';
 import type { CountRow } from '@titik-rawan/server/releases/table';
+import { signIn } from './sign-in';
 
 // ---------------------------------------------------------------------------------------------- options
 
@@ -276,15 +277,14 @@ const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
 function request(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal } = {},
-): Promise<Answer & { setCookie: string[] }> {
+  options: { headers?: Record<string, string>; signal?: AbortSignal } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const req = http.request(
       url,
       {
         agent,
-        method: options.method ?? 'GET',
         headers: { 'accept-encoding': 'gzip', ...options.headers },
         signal: options.signal,
       },
@@ -303,14 +303,13 @@ function request(
             bytes,
             etag: typeof res.headers.etag === 'string' ? res.headers.etag : null,
             error: status === 200 ? null : Buffer.concat(chunks).toString('utf8').slice(0, 300),
-            setCookie: res.headers['set-cookie'] ?? [],
           }),
         );
         res.on('error', reject);
       },
     );
     req.on('error', reject);
-    req.end(options.body);
+    req.end();
   });
 }
 
@@ -328,18 +327,6 @@ async function get(url: string, cookie: string | null, signal?: AbortSignal): Pr
 /** The data version an answer is of, from its ETag (`W/"r<version>-<tier>-…"`). */
 function versionOf(answer: Answer): string | null {
   return /^W\/"r(\d+)-/.exec(answer.etag ?? '')?.[1] ?? null;
-}
-
-async function signIn(baseUrl: string, username: string, password: string): Promise<string> {
-  const answer = await request(`${baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  if (answer.status !== 200) throw new Error(`sign-in of ${username}: ${answer.status} ${answer.error}`);
-  const cookie = answer.setCookie.map((c) => c.split(';')[0]).find((c) => c?.startsWith('tr_session='));
-  if (!cookie) throw new Error(`sign-in of ${username}: no session cookie`);
-  return cookie;
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {

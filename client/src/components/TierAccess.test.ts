@@ -21,6 +21,7 @@ function metadata(tier: Tier): ReleaseMetadata {
     resolutions: [7],
     periods: ['2025'],
     version: '1',
+    updating: false,
     notes: [],
   };
 }

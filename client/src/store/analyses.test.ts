@@ -32,6 +32,7 @@ function metadata(tier: Tier): ReleaseMetadata {
     resolutions: fine ? [7, 8] : [7],
     periods: ['2024', '2025', '2024-Q2', ...(fine ? ['2024-05'] : [])],
     version: '1',
+    updating: false,
     notes: [],
   };
 }

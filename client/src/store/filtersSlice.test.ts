@@ -18,6 +18,7 @@ const base = {
   categories: ['all', ...INCIDENT_CATEGORIES],
   levels: ['kota' as const, 'kecamatan' as const, 'kelurahan' as const],
   version: '1',
+  updating: false,
   notes: [],
 };
 const publicMetadata: ReleaseMetadata = {

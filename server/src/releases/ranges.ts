@@ -208,7 +208,9 @@ export function findPinnedTargets(
     matrix: { format: 'csr', numRows: rows.length, numCols: columns, starts, indices, values },
   });
   try {
-    model.options.set({ output_flag: false, solver: 'simplex' });
+    // Successive solves change only the objective, so the last basis stays primal feasible: primal simplex
+    // (strategy 4) goes on from it, where dual simplex starts nearly afresh (2.2 times the time at 3,000 incidents).
+    model.options.set({ output_flag: false, solver: 'simplex', simplex_strategy: 4 });
     const allColumns = { kind: 'range' as const, from: 0, to: columns - 1 };
     const solve = (costs: Float64Array, maximise: boolean): { x: Float64Array; duals: Float64Array } => {
       model.changeColsCost(allColumns, costs);

@@ -19,6 +19,8 @@ export interface AnalysisState {
 export interface CurrentRelease {
   /** The incidents data version the release was decided for. */
   version: string;
+  /** Whether the data have changed since and a newer release is being decided. */
+  updating: boolean;
   set: ReleaseSet;
   /** The analyses of the same data and their publication, decided after the release. */
   analysis: AnalysisState;
@@ -33,11 +35,15 @@ export interface CurrentRelease {
 /**
  * Decides every tier's release once per data version and keeps it: all requests of a version, in any
  * order and on any endpoint, see the same suppression decisions. A write to incidents changes the
- * version, and the next request (or {@link ReleaseStore.refresh}) decides the new release.
+ * version; the next request (or {@link ReleaseStore.refresh}) starts deciding the new release, and until it
+ * is decided requests are answered from the last decided one (`updating` true), which was made safe for the
+ * data it was decided on, so a new import never makes the map wait. Only the first release waits.
  */
 export class ReleaseStore {
   readonly geography: ReleaseGeography;
   private current: { version: string; release: Promise<CurrentRelease> } | null = null;
+  /** The last release decided, served while a newer one is decided. */
+  private decided: CurrentRelease | null = null;
 
   constructor(
     private readonly sql: Sql,
@@ -46,22 +52,38 @@ export class ReleaseStore {
     this.geography = loadReleaseGeography();
   }
 
-  /** The release of the current data version, deciding it first if the data changed. */
+  /**
+   * The release to answer with: that of the current data version once decided, else the last one decided
+   * (marked `updating`) while the current one is; the first release of all is waited for.
+   */
   async release(): Promise<CurrentRelease> {
-    const version = await incidentsVersion(this.sql);
-    if (this.current?.version === version) return this.current.release;
-    const release = this.decide(version);
-    this.current = { version, release };
-    // A failed decision is not kept: the next request tries again.
-    release.catch(() => {
-      if (this.current?.release === release) this.current = null;
-    });
-    return release;
+    const latest = this.deciding(await incidentsVersion(this.sql));
+    if (this.decided && this.decided.version !== latest.version) return { ...this.decided, updating: true };
+    return latest.release;
   }
 
-  /** Decides the release of the current data now (at start and after imports), so requests find it ready. */
+  /** The release of the current data version, waiting until it is decided (at start and after imports). */
   async refresh(): Promise<CurrentRelease> {
-    return this.release();
+    return this.deciding(await incidentsVersion(this.sql)).release;
+  }
+
+  /** The decision of a data version, started unless it already is. */
+  private deciding(version: string): { version: string; release: Promise<CurrentRelease> } {
+    if (this.current?.version === version) return this.current;
+    const release = this.decide(version);
+    const current = { version, release };
+    this.current = current;
+    release.then(
+      (decided) => {
+        // Versions count writes, so a later one is newer.
+        if (!this.decided || BigInt(decided.version) > BigInt(this.decided.version)) this.decided = decided;
+      },
+      // A failed decision is not kept: the next request tries again.
+      () => {
+        if (this.current === current) this.current = null;
+      },
+    );
+    return current;
   }
 
   private async decide(version: string): Promise<CurrentRelease> {
@@ -84,6 +106,7 @@ export class ReleaseStore {
     const synthetic = await isDemoDatabase(this.sql);
     return {
       version,
+      updating: false,
       set,
       analysis,
       synthetic,

@@ -1,14 +1,14 @@
 // Worker-thread entry that decides releases, then the analyses published with them: the linear programs take
 // seconds to minutes, and in the main thread they would stop the API from answering (health checks included)
 // meanwhile. The release is posted as soon as it is decided, the analyses when they are; both are kept on disk
-// (decision-cache.ts) and read back when the same data come again.
+// (decision-cache.ts) and read back when the same data come again, and so is each year of each tier's release.
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildAnalytics, type AnalyticsOptions, type RiskVenue } from '../analytics/analytics-set';
 import { decidePublication } from '../analytics/publication';
 import { decisionKey, readDecision, writeDecision } from './decision-cache';
 import { loadReleaseGeography } from './geography';
 import type { ReleaseSet } from './release';
-import { buildReleases } from './suppression';
+import { buildReleases, type KeptYears, type YearDecision } from './suppression';
 import type { CountRow } from './table';
 import type { Analysed } from './build-in-worker';
 
@@ -18,12 +18,18 @@ const { rows, venues, options } = workerData as {
   options: AnalyticsOptions;
 };
 
+/** Year decisions kept beside the whole ones: a new import re-decides only the years it touches. */
+const keptYears: KeptYears = {
+  read: (key) => readDecision<YearDecision>('year', key),
+  write: (key, decision) => writeDecision('year', key, decision),
+};
+
 async function decide(): Promise<void> {
   const geography = loadReleaseGeography();
   const releaseKey = decisionKey(rows);
   let set = readDecision<ReleaseSet>('release', releaseKey);
   if (!set) {
-    set = await buildReleases(geography, rows);
+    set = await buildReleases(geography, rows, { keptYears });
     writeDecision('release', releaseKey, set);
   }
   parentPort?.postMessage({ kind: 'release', set });

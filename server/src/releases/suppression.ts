@@ -8,6 +8,7 @@
 import type { Tier } from '@titik-rawan/shared';
 import type { Highs } from 'highs';
 import { attackOfYear } from './audit';
+import { decisionKey } from './decision-cache';
 import type { ReleaseGeography } from './geography';
 import { DEFAULT_RELEASE_POLICY, samePolicy, TIER_ORDER, validatePolicy, type ReleasePolicy } from './policy';
 import type { DataSpan } from './periods';
@@ -35,6 +36,24 @@ export interface ReleaseOptions {
    * only for tests showing that the audit catches it.
    */
   complementary?: boolean;
+  /**
+   * Where the decisions of single years are kept and read back (decision-cache.ts in the server). A year depends
+   * only on its own counts, so after an import that touches one year the other years are read back, not decided
+   * again. Default: nothing kept.
+   */
+  keptYears?: KeptYears;
+}
+
+/** A store of year decisions by key (the hash of everything the decision depends on). */
+export interface KeptYears {
+  read(key: string): YearDecision | null;
+  write(key: string, decision: YearDecision): void;
+}
+
+/** One tier's decision for one year: the indices of the suppressed quantities of its year table and the figures. */
+export interface YearDecision {
+  suppressed: Int32Array;
+  stats: Omit<TierReleaseStats, 'quantities' | 'milliseconds'>;
 }
 
 const PUBLISHED = 0;
@@ -180,7 +199,7 @@ function viewOf(state: YearState): (number | null)[] {
  * published sum among those proving the pin, checking it at once, until it is not. One pass is enough: each
  * suppression only widens what the attacker must consider, so nothing cleared before becomes pinned again.
  */
-function exactPass(highs: Highs, state: YearState, threshold: number, stats: TierReleaseStats): void {
+function exactPass(highs: Highs, state: YearState, threshold: number, stats: YearDecision['stats']): void {
   const attack = attackOfYear(state.year, viewOf(state), threshold);
   const quantitiesOf = (group: readonly number[]): number[] =>
     group.map((e) => attack.equalityQuantities[e] as number);
@@ -206,55 +225,111 @@ function exactPass(highs: Highs, state: YearState, threshold: number, stats: Tie
   if (first) throw new Error(`Release: nothing left to suppress to protect ${first.target.key}`);
 }
 
-/**
- * Decides one tier's release, starting from the release of the next more privileged tier when there is one: what
- * that suppresses stays suppressed.
- */
-export function decideTierRelease(
-  highs: Highs,
-  table: TierTable,
-  detailed: TierRelease | undefined,
-  complementary = true,
-): TierRelease {
-  const started = performance.now();
-  const { policy } = table;
-  const threshold = policy.threshold;
-  const stats: TierReleaseStats = {
-    quantities: 0,
+/** Figures of a decision before anything is decided. */
+function noStats(): YearDecision['stats'] {
+  return {
     inherited: 0,
     primary: 0,
     complementaryCheap: 0,
     complementaryExact: 0,
     solves: 0,
     largestLp: { variables: 0, constraints: 0 },
-    milliseconds: 0,
   };
+}
+
+/** Decides one tier's year: primary suppression, what the tier above suppresses, then the complements. */
+function decideYear(
+  highs: Highs,
+  year: YearTable,
+  threshold: number,
+  detailed: TierRelease | undefined,
+  complementary: boolean,
+): YearDecision {
+  const stats = noStats();
+  const state = yearState(year);
+  year.quantities.forEach((quantity, i) => {
+    if (quantity.value >= 1 && quantity.value < threshold) {
+      state.status[i] = SUPPRESSED;
+      stats.primary++;
+    } else if (detailed?.values.get(quantity.key) === null) {
+      state.status[i] = SUPPRESSED;
+      stats.inherited++;
+    }
+  });
+  if (complementary) {
+    stats.complementaryCheap += cheapPass(state);
+    exactPass(highs, state, threshold, stats);
+    // What the exact check suppressed may leave a relation hiding one value; hiding more never pins anything.
+    stats.complementaryCheap += cheapPass(state);
+  }
+  const suppressed: number[] = [];
+  state.status.forEach((status, i) => {
+    if (status === SUPPRESSED) suppressed.push(i);
+  });
+  return { suppressed: Int32Array.from(suppressed), stats };
+}
+
+/** The key of a year's decision: everything it depends on, with the deciding code (decision-cache.ts). */
+function yearKey(
+  table: TierTable,
+  year: YearTable,
+  detailed: TierRelease | undefined,
+  complementary: boolean,
+): string {
+  const truth = Buffer.from(year.truth.buffer, year.truth.byteOffset, year.truth.byteLength);
+  const inherited = year.quantities.filter((q) => detailed?.values.get(q.key) === null).map((q) => q.key);
+  return decisionKey(
+    [table.policy, table.span, table.categories, year.year, complementary],
+    [truth.toString('base64')],
+    inherited,
+  );
+}
+
+/**
+ * Decides one tier's release, starting from the release of the next more privileged tier when there is one: what
+ * that suppresses stays suppressed. Each year is decided on its own, or read back from `kept`.
+ */
+export function decideTierRelease(
+  highs: Highs,
+  table: TierTable,
+  detailed: TierRelease | undefined,
+  complementary = true,
+  kept?: KeptYears,
+): TierRelease {
+  const started = performance.now();
+  const { policy } = table;
+  const stats: TierReleaseStats = { ...noStats(), quantities: 0, milliseconds: 0 };
   const values = new Map<string, number | null>();
   for (const yearNumber of table.years) {
     const year = buildYearTable(table, yearNumber);
-    const state = yearState(year);
-    year.quantities.forEach((quantity, i) => {
-      stats.quantities++;
-      if (quantity.value >= 1 && quantity.value < threshold) {
-        state.status[i] = SUPPRESSED;
-        stats.primary++;
-      } else if (detailed?.values.get(quantity.key) === null) {
-        state.status[i] = SUPPRESSED;
-        stats.inherited++;
-      }
-    });
-    if (complementary) {
-      stats.complementaryCheap += cheapPass(state);
-      exactPass(highs, state, threshold, stats);
-      // What the exact check suppressed may leave a relation hiding one value; hiding more never pins anything.
-      stats.complementaryCheap += cheapPass(state);
+    const key = kept ? yearKey(table, year, detailed, complementary) : '';
+    let decision = kept?.read(key) ?? null;
+    if (!decision) {
+      decision = decideYear(highs, year, policy.threshold, detailed, complementary);
+      kept?.write(key, decision);
     }
+    const suppressed = new Uint8Array(year.quantities.length);
+    for (const i of decision.suppressed) suppressed[i] = 1;
     year.quantities.forEach((quantity, i) => {
-      values.set(quantity.key, state.status[i] === SUPPRESSED ? null : quantity.value);
+      values.set(quantity.key, suppressed[i] ? null : quantity.value);
     });
+    addStats(stats, decision.stats, year.quantities.length);
   }
   stats.milliseconds = performance.now() - started;
   return { tier: table.tier, policy, span: table.span, categories: table.categories, values, stats };
+}
+
+function addStats(total: TierReleaseStats, year: YearDecision['stats'], quantities: number): void {
+  total.quantities += quantities;
+  total.inherited += year.inherited;
+  total.primary += year.primary;
+  total.complementaryCheap += year.complementaryCheap;
+  total.complementaryExact += year.complementaryExact;
+  total.solves += year.solves;
+  const { variables, constraints } = year.largestLp;
+  if (variables * constraints > total.largestLp.variables * total.largestLp.constraints) {
+    total.largestLp = { variables, constraints };
+  }
 }
 
 /**
@@ -284,7 +359,7 @@ export async function buildReleases(
       ...(options.categories ? { categories: options.categories } : {}),
     });
     span = table.span;
-    detailed = decideTierRelease(highs, table, detailed, options.complementary ?? true);
+    detailed = decideTierRelease(highs, table, detailed, options.complementary ?? true, options.keptYears);
     tiers[tier] = detailed;
   }
   return { policy, span, tiers: tiers as Record<Tier, TierRelease> };

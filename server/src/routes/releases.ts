@@ -181,6 +181,7 @@ export function releaseRoutes(store: ReleaseStore) {
           levels: [...AREA_LEVELS],
           periods,
           version: current.version,
+          updating: current.updating,
           notes: NOTES,
         };
         return c.json(body, 200);
