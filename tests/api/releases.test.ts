@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import {
   releasedAreasSchema,
   releasedCellsSchema,
@@ -164,6 +165,38 @@ describe('GET /api/releases/metadata and /geography', () => {
       expect(feature.properties.baseCells.length).toBeGreaterThanOrEqual(4);
     const kota = (await (await get('/api/releases/geography?level=kota')).json()) as typeof body;
     expect(kota.features[0]?.properties.baseCells.length).toBe(all.length);
+  });
+});
+
+describe('kept answers', () => {
+  it('answers the same figures gzipped or plain, from the first request to the next', async () => {
+    const path = '/api/releases/cells?resolution=7&period=2024-Q2&category=all';
+    const gzipped = [
+      await app.request(path, { headers: { 'accept-encoding': 'gzip, deflate' } }),
+      await app.request(path, { headers: { 'accept-encoding': 'gzip, deflate' } }),
+    ];
+    const plain = await app.request(path, { headers: { 'accept-encoding': 'identity' } });
+    const bodies: unknown[] = [];
+    for (const answer of gzipped) {
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get('content-encoding')).toBe('gzip');
+      expect(answer.headers.get('vary')).toContain('Accept-Encoding');
+      bodies.push(JSON.parse(gunzipSync(Buffer.from(await answer.arrayBuffer())).toString('utf8')));
+    }
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    bodies.push(await plain.json());
+    expect(bodies[1]).toEqual(bodies[0]);
+    expect(bodies[2]).toEqual(bodies[0]);
+    expect(releasedCellsSchema.parse(bodies[0]).release.tier).toBe('public');
+  });
+
+  it('never gives one tier the answer kept for another', async () => {
+    const path = '/api/releases/cells?resolution=7&period=2024-Q2&category=all';
+    const publicCells = releasedCellsSchema.parse(await (await get(path)).json());
+    const satgasCells = releasedCellsSchema.parse(await (await get(path, await signIn('satgas'))).json());
+    expect(publicCells.release.tier).toBe('public');
+    expect(satgasCells.release.tier).toBe('satgas');
+    expect(satgasCells.release.threshold).toBeLessThan(publicCells.release.threshold);
   });
 });
 

@@ -72,7 +72,7 @@ const FORECAST_NOTES = [
 /** The analytics endpoints. */
 export function analyticsRoutes(store: ReleaseStore) {
   const outlines = new GeographyOutlines(store.geography);
-  const { tierRelease, openCells } = releaseAccess(store);
+  const { tierRelease, openCells, answer } = releaseAccess(store);
   /** Every cell of a resolution as a GeoJSON feature with the analysis's properties of the i-th cell. */
   const cellFeatures = <P extends object>(resolution: CellResolution, properties: (i: number) => P) =>
     store.geography.cells[resolution].map((cell, i) => ({
@@ -106,29 +106,31 @@ export function analyticsRoutes(store: ReleaseStore) {
         const cells = releaseCells(release, store.geography, resolution, period.key, query.category);
         if (!map || !cells) throw notComputed(`hot spots for ${period.key}`);
         const held = withheldFor(publication, tier, map.key);
-        return c.json(
-          {
-            type: 'FeatureCollection' as const,
-            release: releaseMetadata(release, period.key, query.category, current.synthetic),
-            analysis: {
-              method: 'getis-ord-gi*' as const,
-              ringDistance: analytics.options.ringDistance,
-              fdr: true as const,
-              cells: cells.length,
-              cellsWithData: map.cellsWithData,
-              edgeCells: map.edge.reduce((sum: number, e: number) => sum + e, 0),
-              warnings: map.warnings,
-              ...held,
+        return answer(c, current.version, () =>
+          c.json(
+            {
+              type: 'FeatureCollection' as const,
+              release: releaseMetadata(release, period.key, query.category, current.synthetic),
+              analysis: {
+                method: 'getis-ord-gi*' as const,
+                ringDistance: analytics.options.ringDistance,
+                fdr: true as const,
+                cells: cells.length,
+                cellsWithData: map.cellsWithData,
+                edgeCells: map.edge.reduce((sum: number, e: number) => sum + e, 0),
+                warnings: map.warnings,
+                ...held,
+              },
+              features: cellFeatures(resolution, (i) => ({
+                bin: held.withheld ? null : (map.bins[i] ?? 0),
+                neighbours: map.neighbours[i] ?? 0,
+                edge: map.edge[i] === 1,
+                count: cells[i]?.count ?? null,
+                suppressed: cells[i]?.suppressed ?? true,
+              })),
             },
-            features: cellFeatures(resolution, (i) => ({
-              bin: held.withheld ? null : (map.bins[i] ?? 0),
-              neighbours: map.neighbours[i] ?? 0,
-              edge: map.edge[i] === 1,
-              count: cells[i]?.count ?? null,
-              suppressed: cells[i]?.suppressed ?? true,
-            })),
-          },
-          200,
+            200,
+          ),
         );
       },
     )
@@ -161,26 +163,28 @@ export function analyticsRoutes(store: ReleaseStore) {
         const classCounts: Record<string, number> = {};
         if (!held.withheld) for (const cls of map.classes) classCounts[cls] = (classCounts[cls] ?? 0) + 1;
         const span = `${map.steps[0]}/${map.steps.at(-1)}`;
-        return c.json(
-          {
-            type: 'FeatureCollection' as const,
-            release: releaseMetadata(release, span, query.category, current.synthetic),
-            analysis: {
-              method: 'emerging-hot-spots' as const,
-              step: query.step,
-              steps: map.steps,
-              ringDistance: analytics.options.ringDistance,
-              trendAlpha: analytics.options.trendAlpha,
-              classCounts,
-              warnings: map.warnings,
-              ...held,
+        return answer(c, current.version, () =>
+          c.json(
+            {
+              type: 'FeatureCollection' as const,
+              release: releaseMetadata(release, span, query.category, current.synthetic),
+              analysis: {
+                method: 'emerging-hot-spots' as const,
+                step: query.step,
+                steps: map.steps,
+                ringDistance: analytics.options.ringDistance,
+                trendAlpha: analytics.options.trendAlpha,
+                classCounts,
+                warnings: map.warnings,
+                ...held,
+              },
+              features: cellFeatures(resolution, (i) => ({
+                class: held.withheld ? null : (map.classes[i] ?? null),
+                trend: held.withheld ? null : (map.trends[i] ?? null),
+              })),
             },
-            features: cellFeatures(resolution, (i) => ({
-              class: held.withheld ? null : (map.classes[i] ?? null),
-              trend: held.withheld ? null : (map.trends[i] ?? null),
-            })),
-          },
-          200,
+            200,
+          ),
         );
       },
     )
@@ -204,19 +208,21 @@ export function analyticsRoutes(store: ReleaseStore) {
         const { analytics } = analysedOf(current);
         const map = analytics.risk.get(riskKey(resolution, period.key, query.category));
         if (!map) throw notComputed(`risk terrain for ${period.key}`);
-        return c.json(
-          {
-            type: 'FeatureCollection' as const,
-            release: releaseMetadata(release, period.key, query.category, current.synthetic),
-            model: map.model,
-            warnings: map.model.reason ? [{ code: 'expert_weights', message: map.model.reason }] : [],
-            features: cellFeatures(resolution, (i) => ({
-              risk: map.scores[i] ?? 1,
-              riskClass: map.classes[i] ?? 1,
-              factors: map.factors[i] ?? [],
-            })),
-          },
-          200,
+        return answer(c, current.version, () =>
+          c.json(
+            {
+              type: 'FeatureCollection' as const,
+              release: releaseMetadata(release, period.key, query.category, current.synthetic),
+              model: map.model,
+              warnings: map.model.reason ? [{ code: 'expert_weights', message: map.model.reason }] : [],
+              features: cellFeatures(resolution, (i) => ({
+                risk: map.scores[i] ?? 1,
+                riskClass: map.classes[i] ?? 1,
+                factors: map.factors[i] ?? [],
+              })),
+            },
+            200,
+          ),
         );
       },
     )
@@ -274,16 +280,18 @@ export function analyticsRoutes(store: ReleaseStore) {
             ...held,
           };
         };
-        return c.json(
-          {
-            release: releaseMetadata(release, period.key, query.category, current.synthetic),
-            resolution,
-            previousPeriod: previous.key,
-            hotspots: figure(hotspots),
-            riskTerrain: figure(risk),
-            notes: FORECAST_NOTES,
-          },
-          200,
+        return answer(c, current.version, () =>
+          c.json(
+            {
+              release: releaseMetadata(release, period.key, query.category, current.synthetic),
+              resolution,
+              previousPeriod: previous.key,
+              hotspots: figure(hotspots),
+              riskTerrain: figure(risk),
+              notes: FORECAST_NOTES,
+            },
+            200,
+          ),
         );
       },
     );

@@ -6,6 +6,7 @@ import { apiErrorSchema, type Tier } from '@titik-rawan/shared';
 import type { Context } from 'hono';
 import { resolver } from 'hono-openapi';
 import type { AppEnv } from '../http/env';
+import { AnswerCache, cachedAnswer } from '../http/answer-cache';
 import { ApiError } from '../http/errors';
 import { isDatabaseUnavailable } from '../http/error-response';
 import { checkPeriod, checkResolution, type AccessRefusal } from '../releases/policy';
@@ -57,12 +58,27 @@ export function conditional(c: Context<AppEnv>, version: string): boolean {
   const tag = `W/"r${version}-${tier}-${Buffer.from(c.req.url.split('?')[1] ?? '').toString('base64url')}"`;
   c.header('ETag', tag);
   c.header('Cache-Control', `${tier === 'public' ? 'public' : 'private'}, no-cache`);
-  c.header('Vary', 'Cookie');
+  c.header('Vary', 'Cookie, Accept-Encoding');
   return c.req.header('If-None-Match') === tag;
 }
 
+/** The kept answers of each store's releases (one store per app). */
+const answerCaches = new WeakMap<ReleaseStore, AnswerCache>();
+
 /** Opening the caller's release for a request: the shared first steps of every release-based endpoint. */
 export function releaseAccess(store: ReleaseStore) {
+  let answers = answerCaches.get(store);
+  if (!answers) {
+    answers = new AnswerCache();
+    answerCaches.set(store, answers);
+  }
+  const cache = answers;
+  /**
+   * The answer of this request at this data version: built by `build` (a `c.json(…, 200)`) the first time, then
+   * the kept body (answer-cache.ts).
+   */
+  const answer = <R extends Response>(c: Context<AppEnv>, version: string, build: () => R) =>
+    cachedAnswer(c, cache, version, build);
   /** The current release (503 while none is ready) and the tier's part of it. */
   const tierRelease = async (tier: Tier) => {
     const current = await store.release().catch((error: unknown) => {
@@ -91,5 +107,5 @@ export function releaseAccess(store: ReleaseStore) {
     if (isRefusal(resolution)) refuse(resolution);
     return { ...opened, resolution };
   };
-  return { tierRelease, openRelease, openCells };
+  return { tierRelease, openRelease, openCells, answer };
 }

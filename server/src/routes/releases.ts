@@ -34,7 +34,7 @@ const NOTES = [
 /** The privacy-preserving releases: released counts per cell and area, release metadata and geography. */
 export function releaseRoutes(store: ReleaseStore) {
   const outlines = new GeographyOutlines(store.geography);
-  const { tierRelease, openRelease, openCells } = releaseAccess(store);
+  const { tierRelease, openRelease, openCells, answer } = releaseAccess(store);
   const noRelease = (period: string) =>
     new ApiError(404, 'no_data_for_period', `query parameter "period": no release for ${period}`);
 
@@ -56,18 +56,20 @@ export function releaseRoutes(store: ReleaseStore) {
         if (conditional(c, current.version)) return c.body(null, 304);
         const cells = releaseCells(release, store.geography, resolution, period.key, query.category);
         if (!cells) throw noRelease(period.key);
-        return c.json(
-          {
-            type: 'FeatureCollection' as const,
-            release: releaseMetadata(release, period.key, query.category, current.synthetic),
-            features: cells.map(({ cell, count, suppressed }) => ({
-              type: 'Feature' as const,
-              id: cell,
-              geometry: outlines.cell(resolution, cell),
-              properties: { cell, resolution, count, suppressed },
-            })),
-          },
-          200,
+        return answer(c, current.version, () =>
+          c.json(
+            {
+              type: 'FeatureCollection' as const,
+              release: releaseMetadata(release, period.key, query.category, current.synthetic),
+              features: cells.map(({ cell, count, suppressed }) => ({
+                type: 'Feature' as const,
+                id: cell,
+                geometry: outlines.cell(resolution, cell),
+                properties: { cell, resolution, count, suppressed },
+              })),
+            },
+            200,
+          ),
         );
       },
     )
@@ -89,22 +91,24 @@ export function releaseRoutes(store: ReleaseStore) {
         const areas = releaseAreas(release, store.geography, query.level, period.key, query.category);
         if (!areas) throw noRelease(period.key);
         const byCode = new Map(areasOfLevel(store.geography, query.level).map((a) => [a.code, a]));
-        return c.json(
-          {
-            type: 'FeatureCollection' as const,
-            release: releaseMetadata(release, period.key, query.category, current.synthetic),
-            features: areas.map(({ code, name, count, suppressed }) => {
-              const area = byCode.get(code);
-              if (!area) throw new Error(`release names unknown area ${code}`);
-              return {
-                type: 'Feature' as const,
-                id: code,
-                geometry: outlines.area(area),
-                properties: { code, name, level: query.level, count, suppressed },
-              };
-            }),
-          },
-          200,
+        return answer(c, current.version, () =>
+          c.json(
+            {
+              type: 'FeatureCollection' as const,
+              release: releaseMetadata(release, period.key, query.category, current.synthetic),
+              features: areas.map(({ code, name, count, suppressed }) => {
+                const area = byCode.get(code);
+                if (!area) throw new Error(`release names unknown area ${code}`);
+                return {
+                  type: 'Feature' as const,
+                  id: code,
+                  geometry: outlines.area(area),
+                  properties: { code, name, level: query.level, count, suppressed },
+                };
+              }),
+            },
+            200,
+          ),
         );
       },
     )
@@ -152,7 +156,7 @@ export function releaseRoutes(store: ReleaseStore) {
           synthetic: current.synthetic,
           step: query.step,
         };
-        return c.json({ release: info, place: query.place, series }, 200);
+        return answer(c, current.version, () => c.json({ release: info, place: query.place, series }, 200));
       },
     )
     .get(

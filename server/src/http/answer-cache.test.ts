@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { AnswerCache } from './answer-cache';
+
+const answer = (bytes: number) => ({
+  json: new Uint8Array(new ArrayBuffer(bytes)),
+  gzip: new Uint8Array(new ArrayBuffer(10)),
+});
+
+describe('kept answers', () => {
+  it('drops the least recently used answers once over the byte budget', () => {
+    const cache = new AnswerCache(1000);
+    cache.set('a', answer(390));
+    cache.set('b', answer(390));
+    expect(cache.get('a')).toBeDefined(); // a is now the most recently used
+    cache.set('c', answer(390));
+    expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('a')).toBeDefined();
+    expect(cache.get('c')).toBeDefined();
+    expect(cache.size).toEqual({ answers: 2, bytes: 800 });
+  });
+
+  it('keeps no answer larger than the budget, and counts a replaced answer once', () => {
+    const cache = new AnswerCache(1000);
+    cache.set('huge', answer(2000));
+    expect(cache.get('huge')).toBeUndefined();
+    cache.set('a', answer(100));
+    cache.set('a', answer(200));
+    expect(cache.size).toEqual({ answers: 1, bytes: 210 });
+  });
+});
