@@ -16,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { REPO_ROOT } from '@titik-rawan/server/config';
 import { launchBrowser, serverUnderTest } from '../e2e/browser';
+import { formatTable } from './table';
 
 declare global {
   interface Window {
@@ -185,20 +186,6 @@ function summarise(loads: readonly LoadTiming[]) {
 }
 
 // --------------------------------------------------------------------------------------------- printing
-
-/** Left-aligns the first column and right-aligns the others, two spaces apart. */
-function formatTable(rows: ReadonlyArray<readonly string[]>): string {
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) =>
-          column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
-        )
-        .join('  '),
-    )
-    .join('\n');
-}
 
 /** Bytes as KiB with one decimal. */
 function formatKiB(bytes: number): string {

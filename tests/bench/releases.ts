@@ -8,20 +8,22 @@
 //   2. bare SQL: the server's own count query (readIncidentCounts, which every release and analysis starts
 //      from), the venue and time-profile reads, and each view's aggregate alone (incidents of the period by base
 //      cell, or by kelurahan): what the answer would cost without disclosure control or caching;
-//   3. cold start: the kept decisions of these data are deleted (node_modules/.cache/titik-rawan/decisions), the
-//      server is started (`node --import tsx src/main.ts`, RATE_LIMIT_PER_MINUTE=0) and timed to "ready",
+//   3. cold start: the kept decisions of these data are deleted (node_modules/.cache/titik-rawan/decisions; the year
+//      decisions the server keeps during a size are deleted at its end), the server is started
+//      (`node --import tsx src/main.ts`, RATE_LIMIT_PER_MINUTE=0) and timed to "ready",
 //      "Releases decided." and "Analyses decided."; one public request is sent at "ready";
 //   4. warm: each endpoint × tier (public, and ngo, satgas, admin signed in with the demo password), a few
 //      uncounted requests then --requests timed ones, one at a time on a keep-alive connection, gzip accepted;
-//   5. cold after a data change: a committed batch of --change-rows incidents (copies of random ones), then the
-//      first request of each endpoint × tier: time from the commit to its first 200 of the new data version,
-//      and that request's own latency;
+//   5. after a data change: a committed batch of --change-rows incidents (copies of random ones of the last month,
+//      as a monthly import), then the latency of one request of each endpoint × tier right after the commit
+//      (answered from the last release while the new one is decided), then per endpoint × tier the time from the
+//      commit to its first 200 of the new data version, and that request's own latency;
 //   6. breakdown: buildAnalytics alone in this process, so the server's decision time can be split.
 // Server RSS is sampled every second (its own process; the database's is not included). Everything is bounded:
 // a size that runs over --max-minutes is stopped (server killed, database dropped) and reported up to there.
 // Prints tables and writes bench-results/<timestamp>.json.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -52,6 +54,7 @@ import {
 } from '@titik-rawan/server/releases/periods';
 import type { CountRow } from '@titik-rawan/server/releases/table';
 import { signIn } from './sign-in';
+import { formatTable } from './table';
 
 // ---------------------------------------------------------------------------------------------- options
 
@@ -152,6 +155,11 @@ interface TargetFigures {
   /** Answers other than 200 among the timed warm requests. */
   warmErrors: number;
   bytes: number | null;
+  /**
+   * Latency of the first request after a data change is committed: while the new data are decided the server
+   * answers with the last release (marked updating), so this is what a user asking right after an import waits.
+   */
+  afterChangeMs: number | null;
   /** From the commit of a data change to this endpoint's first 200 answer on the new data version. */
   coldCommitTo200Ms: number | null;
   /** Latency of that first 200 request itself. */
@@ -635,25 +643,26 @@ function targetsOf(period: string): Target[] {
   return targets.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
 }
 
-/** Copies `rows` random incidents into a new committed batch: a small import, committed in one statement. */
+/**
+ * A monthly import: `rows` copies of random incidents of the data's last month, in a new batch committed in one
+ * statement. Only the last year's counts change, as after a real monthly import.
+ */
 async function changeData(sql: Sql, rows: number): Promise<void> {
-  const [range] = await sql<{ low: string; high: string }[]>`
-    select min(id)::text as low, max(id)::text as high from incidents`;
-  const low = Number(range?.low ?? 1);
-  const high = Number(range?.high ?? 1);
-  const ids = Array.from({ length: rows * 2 }, () =>
-    String(low + Math.floor(Math.random() * (high - low + 1))),
-  );
   await sql`
     with batch as (
       insert into import_batches (kind, source_name, row_count, synthetic)
       values ('incidents', ${`benchmark data change ${new Date().toISOString()}`}, ${rows}, true)
       returning id
+    ),
+    last_month as (
+      select * from incidents
+      where occurred_on >= date_trunc('month', (select max(occurred_on) from incidents))
     )
     insert into incidents (occurred_on, time_band, category, geom, base_cell, kelurahan_code, organisation_code, batch_id)
     select occurred_on, time_band, category, geom, base_cell, kelurahan_code, organisation_code,
       (select id from batch)
-    from incidents where id = any(${ids}::int8[])
+    from last_month, generate_series(1, ${rows}) as copy
+    order by random()
     limit ${rows}`;
 }
 
@@ -669,6 +678,7 @@ async function benchSize(incidents: number, options: Options, figures: SizeFigur
   };
   const cleanups: (() => Promise<void>)[] = [];
   const cacheFiles = new Set<string>();
+  const sizeStarted = Date.now();
   let server: RunningServer | null = null;
   let rssTimer: NodeJS.Timeout | null = null;
   let db: BenchDatabase | null = null;
@@ -819,6 +829,7 @@ async function benchSize(incidents: number, options: Options, figures: SizeFigur
         warm: null,
         warmErrors: 0,
         bytes: null,
+        afterChangeMs: null,
         coldCommitTo200Ms: null,
         coldFirstRequestMs: null,
         coldRetries: 0,
@@ -866,6 +877,12 @@ async function benchSize(incidents: number, options: Options, figures: SizeFigur
     log(
       `data changed (version ${before} → ${await incidentsVersion(sql)}): waiting for the first fresh answers…`,
     );
+    // First, one request of each: all of them while the new data are being decided.
+    for (const target of targets) {
+      const entry = figures.targets.find((t) => t.path === target.path && t.tier === target.tier);
+      if (!entry || (target.endpoint === 'hotspots' && !analysesDecided)) continue;
+      entry.afterChangeMs = (await get(`${running.baseUrl}${target.path}`, cookies[target.tier], signal)).ms;
+    }
     for (const target of targets) {
       const entry = figures.targets.find((t) => t.path === target.path && t.tier === target.tier);
       if (!entry || (target.endpoint === 'hotspots' && !analysesDecided)) continue;
@@ -897,7 +914,7 @@ async function benchSize(incidents: number, options: Options, figures: SizeFigur
       if (target.endpoint !== 'hotspots') figures.change.releaseMs ??= entry.coldCommitTo200Ms ?? undefined;
       else figures.change.analysesMs ??= entry.coldCommitTo200Ms ?? undefined;
       log(
-        `cold ${target.name.padEnd(16)} ${target.tier.padEnd(7)} ${fmt(entry.coldCommitTo200Ms)} ms after the commit (its own latency ${fmt(entry.coldFirstRequestMs)} ms, ${entry.coldRetries} retries)`,
+        `cold ${target.name.padEnd(16)} ${target.tier.padEnd(7)} answer right after the commit ${fmt(entry.afterChangeMs)} ms; fresh figures ${fmt(entry.coldCommitTo200Ms)} ms after the commit (that request ${fmt(entry.coldFirstRequestMs)} ms, ${entry.coldRetries} earlier answers)`,
       );
     }
     await sampleRss('after the data change');
@@ -926,6 +943,12 @@ async function benchSize(incidents: number, options: Options, figures: SizeFigur
     }
     if (!options.keepCache) {
       for (const file of cacheFiles) await rm(file, { force: true });
+      // The year decisions the server kept during this size (their keys hash each year's counts).
+      for (const file of await readdir(DECISION_CACHE_DIR).catch(() => [])) {
+        const full = path.join(DECISION_CACHE_DIR, file);
+        if (file.startsWith('year-') && (await stat(full)).mtimeMs >= sizeStarted)
+          await rm(full, { force: true });
+      }
     }
   }
   // 6. Breakdown: the analytics alone, in this process (also when the server ran out of time), seconds at most.
@@ -997,20 +1020,6 @@ function fmt(ms: number | null | undefined): string {
   return ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
 }
 
-function formatTable(rows: ReadonlyArray<readonly string[]>): string {
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) =>
-          column < 2 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0),
-        )
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
-
 function ratio(a: number | null | undefined, b: number | null | undefined): string {
   if (a === null || a === undefined || !b) return '—';
   return `${(a / b).toFixed(a / b >= 10 ? 0 : 2)}×`;
@@ -1022,7 +1031,10 @@ function printSize(run: SizeFigures): void {
   );
   if (run.serverVersion) console.log(run.serverVersion);
   console.log(
-    formatTable([['step', '', 'ms', 'note'], ...run.load.map((s) => [s.step, '', fmt(s.ms), s.note ?? ''])]),
+    formatTable(
+      [['step', '', 'ms', 'note'], ...run.load.map((s) => [s.step, '', fmt(s.ms), s.note ?? ''])],
+      2,
+    ),
   );
   const counts = run.sql.readIncidentCounts;
   console.log(
@@ -1049,6 +1061,7 @@ function printSize(run: SizeFigures): void {
     'p95',
     'p99',
     'KiB gz',
+    'after change',
     'cold: commit→200',
     'its latency',
     'SQL view p50',
@@ -1065,6 +1078,7 @@ function printSize(run: SizeFigures): void {
       fmt(t.warm?.p95),
       fmt(t.warm?.p99),
       t.bytes === null ? '—' : (t.bytes / 1024).toFixed(1),
+      fmt(t.afterChangeMs),
       fmt(t.coldCommitTo200Ms),
       fmt(t.coldFirstRequestMs),
       fmt(view),
@@ -1072,16 +1086,19 @@ function printSize(run: SizeFigures): void {
       ratio(t.coldCommitTo200Ms, counts?.p50),
     ];
   });
-  console.log(`\nlatency over HTTP, ms\n${formatTable([header, ...lines])}`);
+  console.log(`\nlatency over HTTP, ms\n${formatTable([header, ...lines], 2)}`);
   for (const t of run.targets) {
     if (t.note || t.warmErrors) console.log(`  ${t.name} ${t.tier}: ${t.warmErrors} errors; ${t.note ?? ''}`);
   }
   if (run.breakdown.length > 0) {
     console.log(
-      `\nwhere the decision time goes\n${formatTable([
-        ['step', '', 'ms', 'note'],
-        ...run.breakdown.map((step) => [step.step, '', fmt(step.ms), step.note ?? '']),
-      ])}`,
+      `\nwhere the decision time goes\n${formatTable(
+        [
+          ['step', '', 'ms', 'note'],
+          ...run.breakdown.map((step) => [step.step, '', fmt(step.ms), step.note ?? '']),
+        ],
+        2,
+      )}`,
     );
   }
   console.log(
