@@ -190,7 +190,9 @@ interface RunResult {
   requests: number;
   requestsPerSecond: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number };
+  /** Requests that got no answer: socket errors and timeouts (10 s). */
   errors: number;
+  /** Of which timeouts. */
   timeouts: number;
   non2xx: number;
   serverRssMiB: number | null;
@@ -295,7 +297,7 @@ async function main(): Promise<void> {
           'p90 ms': r.latencyMs.p90,
           'p99 ms': r.latencyMs.p99,
           'max ms': r.latencyMs.max,
-          errors: r.errors + r.timeouts,
+          'errors (of which timeouts)': `${r.errors} (${r.timeouts})`,
           'non-2xx': r.non2xx,
           'server MiB': r.serverRssMiB,
           'database MiB': r.databaseRssMiB ?? '–',
@@ -319,7 +321,7 @@ async function main(): Promise<void> {
       };
       await writeFile(RESULTS_FILE, `${JSON.stringify(measured, null, 2)}\n`);
       console.log(`Written to ${path.relative(REPO_ROOT, RESULTS_FILE)}`);
-      if (runs.some((r) => r.errors + r.timeouts + r.non2xx > 0)) process.exitCode = 1;
+      if (runs.some((r) => r.errors + r.non2xx > 0)) process.exitCode = 1;
     } finally {
       await server.stop();
     }
