@@ -20,7 +20,7 @@ import { testApp } from '../support/database';
 import { requestsTo } from '../support/requests';
 
 const { app, db } = testApp();
-const { signIn, get, json, waitUntilReady } = requestsTo(app);
+const { signIn, get, send, json, waitUntilReady } = requestsTo(app);
 const cookies = { ngo: '', satgas: '', admin: '' };
 type Account = keyof typeof cookies;
 const QUERY = 'resolution=8&period=2025&category=all';
@@ -203,16 +203,17 @@ describe('coverage view: cells', () => {
       let target: string | null = null;
       for (const cell of uncovered) {
         const [lng, lat] = cellCentre(cell.id as H3Index);
-        const res = await app.request('/api/interventions', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', Cookie: cookies.satgas },
-          body: JSON.stringify({
+        const res = await send(
+          'POST',
+          '/api/interventions',
+          {
             kind: 'banner',
             startedOn: '2025-06-02',
             organisation: 'demo-upt-pppa',
             location: { lng: Number(lng.toFixed(6)), lat: Number(lat.toFixed(6)) },
-          }),
-        });
+          },
+          cookies.satgas,
+        );
         // A centre just outside the city boundary is refused: try the next cell.
         if (res.status !== 201) continue;
         created.push(interventionSchema.parse(await res.json()).id);

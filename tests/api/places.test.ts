@@ -19,7 +19,7 @@ import { testApp } from '../support/database';
 import { requestsTo } from '../support/requests';
 
 const { app, db } = testApp();
-const { signIn, get, json, waitUntilReady } = requestsTo(app);
+const { signIn, get, send: request, json, waitUntilReady } = requestsTo(app);
 const geography = loadReleaseGeography();
 const cookies = { ngo: '', satgas: '', admin: '' };
 
@@ -218,11 +218,7 @@ describe('recording and changing interventions', () => {
   });
 
   async function send(method: 'POST' | 'PATCH', path: string, body: unknown, cookie?: string) {
-    const res = await app.request(path, {
-      method,
-      headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
-      body: JSON.stringify(body),
-    });
+    const res = await request(method, path, body, cookie);
     return {
       status: res.status,
       body: (await res.json()) as Record<string, unknown> & { error?: { message: string } },

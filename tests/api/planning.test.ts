@@ -14,8 +14,8 @@ import type { H3Index } from '@titik-rawan/shared';
 import { testApp } from '../support/database';
 import { requestsTo } from '../support/requests';
 
-const { app } = testApp();
-const { signIn, get, json, waitUntilReady } = requestsTo(app);
+const { app, db } = testApp();
+const { signIn, get, send, json, waitUntilReady } = requestsTo(app);
 const cookies = { ngo: '', satgas: '', admin: '' };
 const QUERY = 'resolution=8&period=2025&category=all';
 
@@ -98,5 +98,37 @@ describe('placement planning', () => {
       plan.coveredShare,
       6,
     );
+  });
+
+  it('counts a banner recorded a moment ago: a kept plan is built again when the interventions change', async () => {
+    const url = `/api/planning/placements?${QUERY}&sites=3&coverage=300`;
+    const first = await get(url, cookies.satgas);
+    expect(first.status).toBe(200);
+    const tag = first.headers.get('ETag') ?? '';
+    const before = placementsSchema.parse(await first.json());
+    const again = await app.request(url, { headers: { Cookie: cookies.satgas, 'If-None-Match': tag } });
+    expect(again.status).toBe(304);
+
+    // A banner at the venue that was ranked first.
+    const top = before.sites[0]?.venue;
+    if (!top) throw new Error('no site suggested');
+    const recorded = await send(
+      'POST',
+      '/api/interventions',
+      { kind: 'banner', startedOn: '2025-06-02', organisation: 'demo-upt-pppa', venueId: top.id },
+      cookies.satgas,
+    );
+    expect(recorded.status).toBe(201);
+    const { id } = (await recorded.json()) as { id: string };
+    try {
+      const changed = await app.request(url, { headers: { Cookie: cookies.satgas, 'If-None-Match': tag } });
+      expect(changed.status).toBe(200);
+      const after = placementsSchema.parse(await changed.json());
+      expect(after.existingSites).toBe(before.existingSites + 1);
+      expect(after.existingShare).toBeGreaterThan(before.existingShare);
+      expect(after.sites.map((site) => site.venue.id)).not.toContain(top.id);
+    } finally {
+      await db.sql`delete from interventions where id = ${id}`;
+    }
   });
 });

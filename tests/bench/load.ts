@@ -9,7 +9,7 @@
 //    non-2xx answers, and the resident memory of the server (and of its embedded database) after each run: it
 //    should not grow from run to run.
 // Prints a table and writes bench-results/load.json.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,7 +19,9 @@ import { TIME_BANDS } from '@titik-rawan/shared/codes';
 import { DEFAULT_DEMO_PASSWORD, REPO_ROOT } from '@titik-rawan/server/config';
 import { seededRandom } from '@titik-rawan/server/releases/ranges';
 import { startServerProcess, type ServerProcess } from '../e2e/server';
+import { memoryOf } from '../support/memory';
 import { signIn } from './sign-in';
+import { formatTable, latencyOf, type Latency } from './table';
 
 const RESULTS_FILE = path.join(REPO_ROOT, 'bench-results/load.json');
 
@@ -161,16 +163,10 @@ async function tierViews(baseUrl: string): Promise<Record<Tier, TierView>> {
   return views as Record<Tier, TierView>;
 }
 
-/** Resident memory of a process in MiB, from /proc (null when it cannot be read). */
+/** Resident memory of a process in whole MiB (null when it cannot be read). */
 async function rssMiB(pid: number | null): Promise<number | null> {
-  if (pid === null) return null;
-  try {
-    const status = await readFile(`/proc/${pid}/status`, 'utf8');
-    const kib = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]);
-    return Number.isFinite(kib) ? Math.round(kib / 1024) : null;
-  } catch {
-    return null;
-  }
+  const memory = await memoryOf(pid);
+  return memory && Math.round(memory.rssMiB);
 }
 
 /** Seconds the server took to be ready, as it prints them. */
@@ -190,14 +186,32 @@ interface RunResult {
   requests: number;
   requestsPerSecond: number;
   latencyMs: { p50: number; p90: number; p99: number; max: number };
-  /** Requests that got no answer: socket errors and timeouts (10 s). */
+  /** Requests that got no answer: socket errors and timeouts ({@link TIMEOUT_SECONDS}). */
   errors: number;
   /** Of which timeouts. */
   timeouts: number;
   non2xx: number;
   serverRssMiB: number | null;
   databaseRssMiB: number | null;
+  /** Each kind of request of the mix on its own, timed here from sending to the end of its answer. */
+  entries: EntryResult[];
 }
+
+/** One request drawn from the mix and sent, until its answer comes. */
+interface Pending {
+  entry: string;
+  sentAt: number;
+}
+
+/** Latencies of one kind of request in a run, and the requests of that kind that never got an answer. */
+interface EntryResult {
+  name: string;
+  latencyMs: Latency | null;
+  unanswered: number;
+}
+
+/** Seconds autocannon waits for an answer before it counts a timeout and opens a new connection. */
+const TIMEOUT_SECONDS = 10;
 
 async function loadRun(
   server: ServerProcess,
@@ -217,15 +231,21 @@ async function loadRun(
     }
     return mix[0] as MixEntry;
   };
+  // autocannon builds each request just before it sends it, and hands the answer back with the same context.
+  const latencies = new Map<string, number[]>(mix.map((entry) => [entry.name, []]));
+  const pending = new Set<Pending>();
   const result = await autocannon({
     url: server.baseUrl,
     connections: options.connections,
     duration: options.seconds,
+    timeout: TIMEOUT_SECONDS,
     requests: [
       {
-        setupRequest: (request) => {
+        setupRequest: (request, context: { sent?: Pending }) => {
           const entry = draw();
           const view = views[entry.tier];
+          context.sent = { entry: entry.name, sentAt: performance.now() };
+          pending.add(context.sent);
           return {
             ...request,
             method: 'GET',
@@ -233,9 +253,19 @@ async function loadRun(
             headers: { 'accept-encoding': 'gzip', ...(view.cookie ? { cookie: view.cookie } : {}) },
           };
         },
+        onResponse: (_status, _body, context: { sent?: Pending }) => {
+          const sent = context.sent;
+          if (!sent) return;
+          pending.delete(sent);
+          latencies.get(sent.entry)?.push(performance.now() - sent.sentAt);
+        },
       },
     ],
   });
+  // Requests still waiting when the run stopped are not lost; those older than the timeout are.
+  const stoppedAt = performance.now();
+  const unanswered = (name: string) =>
+    [...pending].filter((p) => p.entry === name && stoppedAt - p.sentAt > TIMEOUT_SECONDS * 1000).length;
   return {
     run,
     requests: result.requests.total,
@@ -251,6 +281,11 @@ async function loadRun(
     non2xx: result.non2xx,
     serverRssMiB: await rssMiB(server.pid),
     databaseRssMiB: await rssMiB(databasePid(server)),
+    entries: mix.map(({ name }) => ({
+      name,
+      latencyMs: latencyOf(latencies.get(name) ?? []),
+      unanswered: unanswered(name),
+    })),
   };
 }
 
@@ -303,6 +338,24 @@ async function main(): Promise<void> {
           'database MiB': r.databaseRssMiB ?? '–',
         })),
       );
+      for (const r of runs) {
+        console.log(`\nRun ${r.run}, each kind of request (ms, from sending to the end of the answer):`);
+        const ms = (value: number | undefined) => (value === undefined ? '–' : value.toFixed(0));
+        console.log(
+          formatTable([
+            ['request', 'n', 'p50', 'p95', 'p99', 'max', 'unanswered'],
+            ...r.entries.map((e) => [
+              e.name,
+              String(e.latencyMs?.n ?? 0),
+              ms(e.latencyMs?.p50),
+              ms(e.latencyMs?.p95),
+              ms(e.latencyMs?.p99),
+              ms(e.latencyMs?.max),
+              String(e.unanswered),
+            ]),
+          ]),
+        );
+      }
       await mkdir(path.dirname(RESULTS_FILE), { recursive: true });
       const measured = {
         benchmark: 'load',

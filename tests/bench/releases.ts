@@ -53,8 +53,9 @@ import {
   type Period,
 } from '@titik-rawan/server/releases/periods';
 import type { CountRow } from '@titik-rawan/server/releases/table';
+import { memoryOf } from '../support/memory';
 import { signIn } from './sign-in';
-import { formatTable } from './table';
+import { formatTable, latencyOf, type Latency } from './table';
 
 // ---------------------------------------------------------------------------------------------- options
 
@@ -123,16 +124,6 @@ function readOptions(): Options {
 }
 
 // ------------------------------------------------------------------------------------------------ figures
-
-/** Percentiles of some latencies, in milliseconds. */
-interface Latency {
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  min: number;
-  max: number;
-}
 
 /** One endpoint × tier. */
 interface Target {
@@ -228,22 +219,6 @@ interface SizeFigures {
   embeddedDbRssMiB?: number;
   error?: string;
   totalMs?: number;
-}
-
-function latencyOf(times: readonly number[]): Latency | null {
-  if (times.length === 0) return null;
-  const sorted = [...times].sort((a, b) => a - b);
-  // Nearest rank: the smallest value with at least p % of the values at or below it.
-  const rank = (p: number) =>
-    sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
-  return {
-    n: sorted.length,
-    p50: rank(50),
-    p95: rank(95),
-    p99: rank(99),
-    min: sorted[0] ?? 0,
-    max: sorted.at(-1) ?? 0,
-  };
 }
 
 async function timeRuns<T>(runs: number, task: () => Promise<T>, warmup = 1): Promise<Latency> {
@@ -456,14 +431,6 @@ async function startServer(
     await stop();
     throw error;
   }
-}
-
-/** Resident and peak resident memory of a process, in MiB, from /proc. */
-async function memoryOf(pid: number): Promise<{ rssMiB: number; peakMiB: number } | null> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => null);
-  if (!status) return null;
-  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
-  return { rssMiB: kib('VmRSS') / 1024, peakMiB: kib('VmHWM') / 1024 };
 }
 
 // --------------------------------------------------------------------------------------------- database

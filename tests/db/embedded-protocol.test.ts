@@ -14,6 +14,7 @@ import {
   prepareDataDir,
   startEmbeddedDatabase,
 } from '@titik-rawan/server/db/embedded/index';
+import { memoryOf } from '../support/memory';
 import { WireClient, errorFields, firstRow, frontend } from './wire-client';
 
 const md5 = (text: string) => createHash('md5').update(text).digest('hex');
@@ -262,6 +263,22 @@ describe('embedded database over the wire protocol', () => {
     expect(area).toBeGreaterThan(1.2e6);
     expect(area).toBeLessThan(1.25e6);
   });
+
+  it('does not keep the answers it has sent: its memory stays level over 400 large answers', async () => {
+    // Each answer is 2,000 rows of 200 bytes (about 0.45 MB on the wire); keeping them would add some 280 MB.
+    const largeAnswers = async (count: number) => {
+      for (let i = 0; i < count; i++) {
+        const rows =
+          await sql`select g as id, repeat('x', 200) as label from generate_series(1, 2000 + ${i % 2}) g`;
+        expect(rows.length).toBe(2000 + (i % 2));
+      }
+    };
+    await largeAnswers(100);
+    const before = await memoryOf(database.pid);
+    await largeAnswers(400);
+    const after = await memoryOf(database.pid);
+    expect(after!.rssMiB - before!.rssMiB).toBeLessThan(100);
+  }, 120_000);
 
   it('keeps a committed write through kill -9 and a restart on the same data directory', async () => {
     await sql`insert into batches values (30, 'survivor')`;

@@ -6,7 +6,7 @@ interface RequestTarget {
   request(path: string, init?: RequestInit): Response | Promise<Response>;
 }
 
-/** Signing in as a demo account and GET requests with its session cookie, against an in-process app. */
+/** Signing in as a demo account and requests with its session cookie, against an in-process app. */
 export function requestsTo(app: RequestTarget) {
   /** Signs in as a demo account and returns its session cookie. */
   async function signIn(username: string): Promise<string> {
@@ -22,6 +22,19 @@ export function requestsTo(app: RequestTarget) {
   /** GET with an optional session cookie. */
   async function get(path: string, cookie?: string): Promise<Response> {
     return app.request(path, cookie ? { headers: { Cookie: cookie } } : {});
+  }
+  /** A POST, PATCH or DELETE with a JSON body and an optional session cookie. */
+  async function send(
+    method: 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    body: unknown,
+    cookie?: string,
+  ): Promise<Response> {
+    return app.request(path, {
+      method,
+      headers: { 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
+      body: JSON.stringify(body),
+    });
   }
   /**
    * The first answer to a GET that is not 503, asked again every 2 s for up to `minutes` while it is: the releases
@@ -46,5 +59,5 @@ export function requestsTo(app: RequestTarget) {
     const res = await getWhenReady(path, cookie, minutes);
     if (!res.ok) throw new Error(`${path} not ready: ${await res.text()}`);
   }
-  return { signIn, get, json, waitUntilReady };
+  return { signIn, get, send, json, waitUntilReady };
 }

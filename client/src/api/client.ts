@@ -86,6 +86,14 @@ async function call<T>(send: () => Promise<ClientResponse<T>>): Promise<T> {
   return body as T;
 }
 
+/**
+ * Awaits a call of a route that answers 304 when the browser holds its answer: the route's type includes the
+ * bodiless 304, which fetch turns back into the cached 200 body.
+ */
+async function callConditional<T>(send: () => Promise<ClientResponse<T>>): Promise<NonNullable<T>> {
+  return (await call(send)) as NonNullable<T>;
+}
+
 /** What checks a response body against a schema: a zod schema's `safeParse` fits. */
 export interface ResponseParser<T> {
   safeParse(body: unknown): { success: true; data: T } | { success: false; error: { message: string } };
@@ -195,9 +203,7 @@ export async function fetchReleaseSeries(
   query: { place: string; step: 'year' | 'quarter' | 'month'; category: CategoryFilter },
   signal?: AbortSignal,
 ): Promise<ReleaseSeries> {
-  const series = await call(() => api.releases.series.$get({ query }, { init: { signal } }));
-  // The route's type includes its bodiless 304, which fetch turns back into the cached 200 body.
-  return series as ReleaseSeries;
+  return callConditional(() => api.releases.series.$get({ query }, { init: { signal } }));
 }
 
 /** `GET /api/venues`: every venue as a point (signed-in accounts only; 401 `sign_in_required` otherwise). */
@@ -410,7 +416,7 @@ export interface PlacementQuery {
 
 /** `GET /api/planning/placements`: the venues where p banners or cameras cover the most risk (task force). */
 export function fetchPlacements(query: PlacementQuery, signal?: AbortSignal): Promise<Placements> {
-  return call(() =>
+  return callConditional(() =>
     api.planning.placements.$get(
       {
         query: {
@@ -442,7 +448,7 @@ export interface PatrolQuery {
 
 /** `GET /api/planning/patrol`: a shift's stops in a short route with unpredictable stops (task force). */
 export function fetchPatrol(query: PatrolQuery, signal?: AbortSignal): Promise<PatrolPlan> {
-  return call(() =>
+  return callConditional(() =>
     api.planning.patrol.$get(
       {
         query: {
@@ -471,7 +477,7 @@ export interface CoverageQuery {
 
 /** `GET /api/planning/coverage`: hot or high-risk cells with their intervention coverage, and before/after counts. */
 export function fetchCoverage(query: CoverageQuery, signal?: AbortSignal): Promise<Coverage> {
-  return call(() =>
+  return callConditional(() =>
     api.planning.coverage.$get(
       {
         query: {
@@ -491,7 +497,7 @@ export function fetchOutreach(
   query: { period: string; category: CategoryFilter },
   signal?: AbortSignal,
 ): Promise<Outreach> {
-  return call(() => api.planning.outreach.$get({ query }, { init: { signal } }));
+  return callConditional(() => api.planning.outreach.$get({ query }, { init: { signal } }));
 }
 
 /** Static basemap files MapLibre loads itself from the server's `/basemap/` folder. */

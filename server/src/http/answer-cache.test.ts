@@ -27,4 +27,32 @@ describe('kept answers', () => {
     cache.set('a', answer(200));
     expect(cache.size).toEqual({ answers: 1, bytes: 210 });
   });
+
+  it('builds an answer once for the requests that ask while it is built, and keeps it', async () => {
+    const cache = new AnswerCache(1000);
+    let builds = 0;
+    let finish: (kept: ReturnType<typeof answer>) => void = () => {};
+    const make = () => {
+      builds++;
+      return new Promise<ReturnType<typeof answer>>((resolve) => (finish = resolve));
+    };
+    const first = cache.build('a', make);
+    const waiting = [cache.pending('a'), cache.pending('a')];
+    finish(answer(100));
+    const built = await first;
+    expect(await Promise.all(waiting)).toEqual([built, built]);
+    expect(builds).toBe(1);
+    expect(cache.get('a')).toBe(built);
+    expect(cache.pending('a')).toBeUndefined();
+  });
+
+  it('lets the waiting requests build their own when the shared build fails', async () => {
+    const cache = new AnswerCache(1000);
+    const failed = cache.build('a', () => Promise.reject(new Error('database gone')));
+    const waiting = cache.pending('a');
+    await expect(failed).rejects.toThrow('database gone');
+    expect(await waiting).toBeNull();
+    expect(cache.pending('a')).toBeUndefined();
+    expect(await cache.build('a', () => Promise.resolve(answer(100)))).toBeDefined();
+  });
 });

@@ -1,14 +1,11 @@
 import { INCIDENT_CATEGORIES, type H3Index, type KelurahanCode } from '@titik-rawan/shared';
 import type { Sql } from '../db/database';
+import { dataVersion } from '../db/meta';
 import type { IncidentPlace, ReleaseGeography } from './geography';
 import type { CountRow } from './table';
 
-/** The data version: changes with every write to incidents (trigger of migration 00002). */
-export async function incidentsVersion(sql: Sql): Promise<string> {
-  const [row] = await sql<{ version: string }[]>`
-    select value::text as version from app_meta where key = 'incidents_version'`;
-  return row?.version ?? '0';
-}
+/** The data version of the incidents: changes with every write to them. */
+export const incidentsVersion = (sql: Sql): Promise<string> => dataVersion(sql, 'incidents');
 
 /**
  * True incident counts per place, month and category, read inside the server only: a stored base cell

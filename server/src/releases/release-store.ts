@@ -6,6 +6,7 @@ import { DEFAULT_ANALYTICS_OPTIONS, type AnalyticsOptions, type RiskVenue } from
 import type { ReleaseSet } from './release';
 import { decideInWorker, type Analysed } from './build-in-worker';
 import { readTimeProfiles, type ProfileCounts } from '../planning/time-profile';
+import { AnswerCache } from '../http/answer-cache';
 
 /** The analyses of a release: null until decided (they take longer than the release), or why they failed. */
 export interface AnalysisState {
@@ -41,6 +42,8 @@ export interface CurrentRelease {
  */
 export class ReleaseStore {
   readonly geography: ReleaseGeography;
+  /** The answers built from its releases, kept per data version, tier and URL (http/answer-cache.ts). */
+  readonly answers = new AnswerCache();
   private current: { version: string; release: Promise<CurrentRelease> } | null = null;
   /** The last release decided, served while a newer one is decided. */
   private decided: CurrentRelease | null = null;

@@ -30,7 +30,7 @@ import { GeographyOutlines } from '../releases/features';
 import { releaseMetadata, releaseSeries, type TierRelease } from '../releases/release';
 import type { ReleaseStore } from '../releases/release-store';
 import { analysedOf } from './analytics';
-import { ERRORS, json, releaseAccess } from './release-access';
+import { conditional, ERRORS, json, releaseAccess, withPlacesVersion } from './release-access';
 
 /** Quarters on each side of the first intervention's quarter. */
 const QUARTERS = 4;
@@ -69,7 +69,7 @@ function quarterFigures(
 
 /** `GET /api/planning/coverage`. */
 export function coverageRoutes(sql: Sql, store: ReleaseStore) {
-  const { openCells } = releaseAccess(store);
+  const { openCells, answer } = releaseAccess(store);
   const outlines = new GeographyOutlines(store.geography);
   const kelurahanNames = new Map(store.geography.kelurahan.map((area) => [area.code, area.name]));
   return new Hono<AppEnv>().get(
@@ -95,93 +95,96 @@ export function coverageRoutes(sql: Sql, store: ReleaseStore) {
       const opened = await openCells(c, query);
       const { current, release, period, resolution } = opened;
       requireYearOrQuarter(period, 'coverage');
-      const figures = publishedCellFigures({
-        ...opened,
-        tier,
-        geography: store.geography,
-        category: query.category,
-      });
-      const hotSpotsWithheld = figures.hotSpotsWithheld;
-      const riskShare = analysedOf(current).analytics.options.riskForecastShare;
-      const riskFrom = highRiskFrom(
-        figures.cells.map((cell) => cell.risk),
-        riskShare,
-      );
+      const version = await withPlacesVersion(sql, current.version);
+      if (conditional(c, version)) return c.body(null, 304);
+      return answer(c, version, async () => {
+        const figures = publishedCellFigures({
+          ...opened,
+          tier,
+          geography: store.geography,
+          category: query.category,
+        });
+        const hotSpotsWithheld = figures.hotSpotsWithheld;
+        const riskShare = analysedOf(current).analytics.options.riskForecastShare;
+        const riskFrom = highRiskFrom(
+          figures.cells.map((cell) => cell.risk),
+          riskShare,
+        );
 
-      const listed = figures.cells.flatMap(({ cell, lon, lat, bin, risk: relativeRisk }) => {
-        if (bin <= 0 && !isHighRisk(relativeRisk, riskFrom)) return [];
-        return [{ cell, resolution, lon, lat, hotConfidence: hotConfidence(bin), relativeRisk }];
-      });
-      listed.sort(
-        (a, b) => (b.hotConfidence ?? 0) - (a.hotConfidence ?? 0) || b.relativeRisk - a.relativeRisk,
-      );
+        const listed = figures.cells.flatMap(({ cell, lon, lat, bin, risk: relativeRisk }) => {
+          if (bin <= 0 && !isHighRisk(relativeRisk, riskFrom)) return [];
+          return [{ cell, resolution, lon, lat, hotConfidence: hotConfidence(bin), relativeRisk }];
+        });
+        listed.sort(
+          (a, b) => (b.hotConfidence ?? 0) - (a.hotConfidence ?? 0) || b.relativeRisk - a.relativeRisk,
+        );
 
-      const withheldKinds = withheldInterventionKinds(tier);
-      const [interventions, starts] = await Promise.all([
-        interventionFeatures(sql, withheldKinds),
-        interventionStarts(sql, withheldKinds),
-      ]);
-      const sites = interventions.map((site) => ({
-        kind: site.properties.kind,
-        lon: site.geometry.coordinates[0],
-        lat: site.geometry.coordinates[1],
-      }));
-      const coverage = coverCells(listed, sites, query.coverage);
-      const cells: Coverage['cells'] = listed.map((cell, i) => {
-        const { covered, nearestM, kinds } = coverage[i] ?? { covered: false, nearestM: null, kinds: [] };
-        return {
-          type: 'Feature',
-          id: cell.cell,
-          geometry: outlines.cell(resolution, cell.cell as H3Index),
-          properties: {
-            cell: cell.cell,
-            resolution,
-            hotConfidence: cell.hotConfidence,
-            relativeRisk: cell.relativeRisk,
-            covered,
-            nearestM: nearestM === null ? null : Math.round(nearestM / 10) * 10,
-            coveringKinds: [...kinds],
+        const withheldKinds = withheldInterventionKinds(tier);
+        const [interventions, starts] = await Promise.all([
+          interventionFeatures(sql, withheldKinds),
+          interventionStarts(sql, withheldKinds),
+        ]);
+        const sites = interventions.map((site) => ({
+          kind: site.properties.kind,
+          lon: site.geometry.coordinates[0],
+          lat: site.geometry.coordinates[1],
+        }));
+        const coverage = coverCells(listed, sites, query.coverage);
+        const cells: Coverage['cells'] = listed.map((cell, i) => {
+          const { covered, nearestM, kinds } = coverage[i] ?? { covered: false, nearestM: null, kinds: [] };
+          return {
+            type: 'Feature',
+            id: cell.cell,
+            geometry: outlines.cell(resolution, cell.cell as H3Index),
+            properties: {
+              cell: cell.cell,
+              resolution,
+              hotConfidence: cell.hotConfidence,
+              relativeRisk: cell.relativeRisk,
+              covered,
+              nearestM: nearestM === null ? null : Math.round(nearestM / 10) * 10,
+              coveringKinds: [...kinds],
+            },
+          };
+        });
+        const coveredCells = cells.filter((cell) => cell.properties.covered).length;
+
+        const kelurahan = starts.map((start) => {
+          const around = quartersAround(start.firstOn, current.set.span, QUARTERS);
+          const before = quarterFigures(release, start.kelurahan, around.before, query.category);
+          const after = quarterFigures(release, start.kelurahan, around.after, query.category);
+          return {
+            code: start.kelurahan,
+            name: kelurahanNames.get(start.kelurahan) ?? start.kelurahan,
+            firstIntervention: start.firstOn,
+            quarter: around.quarter,
+            interventions: start.interventions,
+            before,
+            after,
+            beforeTotal: totalIfPublished(before.map((q) => q.count)),
+            afterTotal: totalIfPublished(after.map((q) => q.count)),
+          };
+        });
+
+        const body: Coverage = {
+          release: releaseMetadata(release, period.key, query.category, current.synthetic),
+          resolution,
+          coverageM: query.coverage,
+          rule: rule(query.coverage, !hotSpotsWithheld, riskFrom, riskShare),
+          highRiskFrom: riskFrom,
+          hotSpotsWithheld,
+          withheldKinds,
+          interventions: sites.length,
+          totals: {
+            cells: cells.length,
+            covered: coveredCells,
+            share: cells.length > 0 ? coveredCells / cells.length : null,
           },
+          cells,
+          beforeAfter: { caveat: COVERAGE_CAVEAT, method: METHOD, category: query.category, kelurahan },
         };
+        return c.json(body, 200);
       });
-      const coveredCells = cells.filter((cell) => cell.properties.covered).length;
-
-      const kelurahan = starts.map((start) => {
-        const around = quartersAround(start.firstOn, current.set.span, QUARTERS);
-        const before = quarterFigures(release, start.kelurahan, around.before, query.category);
-        const after = quarterFigures(release, start.kelurahan, around.after, query.category);
-        return {
-          code: start.kelurahan,
-          name: kelurahanNames.get(start.kelurahan) ?? start.kelurahan,
-          firstIntervention: start.firstOn,
-          quarter: around.quarter,
-          interventions: start.interventions,
-          before,
-          after,
-          beforeTotal: totalIfPublished(before.map((q) => q.count)),
-          afterTotal: totalIfPublished(after.map((q) => q.count)),
-        };
-      });
-
-      const body: Coverage = {
-        release: releaseMetadata(release, period.key, query.category, current.synthetic),
-        resolution,
-        coverageM: query.coverage,
-        rule: rule(query.coverage, !hotSpotsWithheld, riskFrom, riskShare),
-        highRiskFrom: riskFrom,
-        hotSpotsWithheld,
-        withheldKinds,
-        interventions: sites.length,
-        totals: {
-          cells: cells.length,
-          covered: coveredCells,
-          share: cells.length > 0 ? coveredCells / cells.length : null,
-        },
-        cells,
-        beforeAfter: { caveat: COVERAGE_CAVEAT, method: METHOD, category: query.category, kelurahan },
-      };
-      c.header('Cache-Control', 'private, no-cache');
-      return c.json(body, 200);
     },
   );
 }

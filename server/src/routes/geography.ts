@@ -2,12 +2,16 @@ import { areaCollectionSchema, areasQuerySchema, type AreaCollection } from '@ti
 import { Hono } from 'hono';
 import { describeRoute, resolver } from 'hono-openapi';
 import type { Sql } from '../db/database';
+import { dataVersion } from '../db/meta';
+import { AnswerCache, cachedAnswer } from '../http/answer-cache';
 import type { AppEnv } from '../http/env';
 import { validate } from '../http/validate';
 import { areaFeatures } from '../geography/areas';
 
 /** Public geography (not data): administrative outlines for the map. */
 export function geographyRoutes(sql: Sql) {
+  // The outlines change only when the areas are loaded again: build each level's answer once per places version.
+  const answers = new AnswerCache(16 * 1024 * 1024);
   return new Hono<AppEnv>().get(
     '/areas',
     describeRoute({
@@ -24,11 +28,13 @@ export function geographyRoutes(sql: Sql) {
     async (c) => {
       const { level } = c.req.valid('query');
       c.header('Cache-Control', 'public, max-age=3600');
-      const collection: AreaCollection = {
-        type: 'FeatureCollection',
-        features: await areaFeatures(sql, level),
-      };
-      return c.json(collection, 200);
+      return cachedAnswer(c, answers, await dataVersion(sql, 'places'), async () => {
+        const collection: AreaCollection = {
+          type: 'FeatureCollection',
+          features: await areaFeatures(sql, level),
+        };
+        return c.json(collection, 200);
+      });
     },
   );
 }

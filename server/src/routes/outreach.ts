@@ -35,11 +35,11 @@ import { resolutionsOf } from '../releases/policy';
 import { releaseAreas, releaseMetadata } from '../releases/release';
 import type { ReleaseStore } from '../releases/release-store';
 import { analysedOf, notComputed, withheldFor } from './analytics';
-import { ERRORS, json, releaseAccess } from './release-access';
+import { conditional, ERRORS, json, releaseAccess, withPlacesVersion } from './release-access';
 
 /** `GET /api/planning/outreach`. */
 export function outreachRoutes(sql: Sql, store: ReleaseStore) {
-  const { openRelease } = releaseAccess(store);
+  const { openRelease, answer } = releaseAccess(store);
   const kecamatanNames = new Map(store.geography.kecamatan.map((area) => [area.code, area.name]));
   return new Hono<AppEnv>().get(
     '/planning/outreach',
@@ -60,63 +60,66 @@ export function outreachRoutes(sql: Sql, store: ReleaseStore) {
       const query = c.req.valid('query');
       const tier = c.get('tier');
       const { current, release, period } = await openRelease(c, query.period);
-      c.header('Cache-Control', 'private, no-cache');
-      const areas = releaseAreas(release, store.geography, 'kelurahan', period.key, query.category);
-      if (!areas) throw notComputed(`kelurahan counts for ${period.key}`);
-      const { analytics, publication } = analysedOf(current);
-      const resolution = resolutionsOf(release.policy).at(-1) ?? 7;
-      const hot = analytics.hotspots.get(hotspotKey(resolution, period.key, query.category));
-      if (!hot) throw notComputed(`hot spots for ${period.key}`);
-      const hotHeld = withheldFor(publication, tier, hot.key);
-      const emerging = analytics.emerging.get(emergingKey(resolution, 'quarter', query.category));
-      const trendHeld = emerging
-        ? withheldFor(publication, tier, emerging.key)
-        : {
-            withheld: true,
-            withheldCode: 'too_few_steps' as const,
-            withheldReason: 'The data span fewer than four complete quarters: there is no trend to show.',
-          };
-      const withheldKinds = withheldInterventionKinds(tier);
-      const until = lastDayOf(period);
-      const places = new Map(
-        (await kelurahanPlaces(sql, until, withheldKinds)).map((place) => [place.code, place]),
-      );
-      const cellsOf = cellsOfKelurahan(store.geography, resolution);
-      const parentOf = new Map(store.geography.kelurahan.map((area) => [area.code, area.parentCode]));
+      const version = await withPlacesVersion(sql, current.version);
+      if (conditional(c, version)) return c.body(null, 304);
+      return answer(c, version, async () => {
+        const areas = releaseAreas(release, store.geography, 'kelurahan', period.key, query.category);
+        if (!areas) throw notComputed(`kelurahan counts for ${period.key}`);
+        const { analytics, publication } = analysedOf(current);
+        const resolution = resolutionsOf(release.policy).at(-1) ?? 7;
+        const hot = analytics.hotspots.get(hotspotKey(resolution, period.key, query.category));
+        if (!hot) throw notComputed(`hot spots for ${period.key}`);
+        const hotHeld = withheldFor(publication, tier, hot.key);
+        const emerging = analytics.emerging.get(emergingKey(resolution, 'quarter', query.category));
+        const trendHeld = emerging
+          ? withheldFor(publication, tier, emerging.key)
+          : {
+              withheld: true,
+              withheldCode: 'too_few_steps' as const,
+              withheldReason: 'The data span fewer than four complete quarters: there is no trend to show.',
+            };
+        const withheldKinds = withheldInterventionKinds(tier);
+        const until = lastDayOf(period);
+        const places = new Map(
+          (await kelurahanPlaces(sql, until, withheldKinds)).map((place) => [place.code, place]),
+        );
+        const cellsOf = cellsOfKelurahan(store.geography, resolution);
+        const parentOf = new Map(store.geography.kelurahan.map((area) => [area.code, area.parentCode]));
 
-      const body: Outreach = {
-        release: releaseMetadata(release, period.key, query.category, current.synthetic),
-        notice: OUTREACH_NOTICE,
-        hotspots: { resolution, period: period.key, ...hotHeld },
-        trend: { resolution, step: 'quarter', steps: emerging?.steps ?? [], ...trendHeld },
-        cells: CELLS_OF_KELURAHAN,
-        interventionsUntil: until,
-        withheldKinds,
-        components: OUTREACH_COMPONENTS.map((id) => ({
-          id,
-          defaultWeight: DEFAULT_OUTREACH_WEIGHTS[id],
-          description: OUTREACH_COMPONENT_DESCRIPTIONS[id],
-        })),
-        kelurahan: areas.map(({ code, name, count, suppressed }) => {
-          const place = places.get(code);
-          if (!place) throw new Error(`kelurahan ${code} of the release geography is not in admin_areas`);
-          const cells = cellsOf.get(code) ?? [];
-          return {
-            code,
-            name,
-            kecamatan: kecamatanNames.get(parentOf.get(code) ?? '') ?? '',
-            population: place.population,
-            count,
-            suppressed,
-            ratePer10k: count === null ? null : ratePer10k(count, place.population),
-            hotspotConfidence: hotHeld.withheld ? null : strongestHotspot(hot.bins, cells),
-            trend: emerging && !trendHeld.withheld ? pressingTrendOf(emerging.classes, cells) : null,
-            venues: place.venues,
-            interventions: place.interventions,
-          };
-        }),
-      };
-      return c.json(body, 200);
+        const body: Outreach = {
+          release: releaseMetadata(release, period.key, query.category, current.synthetic),
+          notice: OUTREACH_NOTICE,
+          hotspots: { resolution, period: period.key, ...hotHeld },
+          trend: { resolution, step: 'quarter', steps: emerging?.steps ?? [], ...trendHeld },
+          cells: CELLS_OF_KELURAHAN,
+          interventionsUntil: until,
+          withheldKinds,
+          components: OUTREACH_COMPONENTS.map((id) => ({
+            id,
+            defaultWeight: DEFAULT_OUTREACH_WEIGHTS[id],
+            description: OUTREACH_COMPONENT_DESCRIPTIONS[id],
+          })),
+          kelurahan: areas.map(({ code, name, count, suppressed }) => {
+            const place = places.get(code);
+            if (!place) throw new Error(`kelurahan ${code} of the release geography is not in admin_areas`);
+            const cells = cellsOf.get(code) ?? [];
+            return {
+              code,
+              name,
+              kecamatan: kecamatanNames.get(parentOf.get(code) ?? '') ?? '',
+              population: place.population,
+              count,
+              suppressed,
+              ratePer10k: count === null ? null : ratePer10k(count, place.population),
+              hotspotConfidence: hotHeld.withheld ? null : strongestHotspot(hot.bins, cells),
+              trend: emerging && !trendHeld.withheld ? pressingTrendOf(emerging.classes, cells) : null,
+              venues: place.venues,
+              interventions: place.interventions,
+            };
+          }),
+        };
+        return c.json(body, 200);
+      });
     },
   );
 }

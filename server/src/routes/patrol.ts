@@ -25,7 +25,7 @@ import {
 import type { ReleaseGeography } from '../releases/geography';
 import { releaseMetadata } from '../releases/release';
 import type { ReleaseStore } from '../releases/release-store';
-import { ERRORS, json, releaseAccess } from './release-access';
+import { conditional, ERRORS, json, releaseAccess } from './release-access';
 
 const METHOD = `Candidates are the published hot spots (90/95/99 %) and the cells whose emerging class by quarter is a new, consecutive, intensifying or persistent hot spot, weighted by relative risk × (1 + hot spot bin) × 1.5 when emerging. The stops are drawn by weight from the twice-as-many highest-weighted candidates, the route starts at a drawn stop and is ordered by nearest neighbour then 2-opt on straight-line distance; travel time assumes ${DETOUR_FACTOR}× the straight line at ${PATROL_SPEED_KMH} km/h; each stop lasts ${STOP_MINUTES.min}–${STOP_MINUTES.max} minutes. Every draw is seeded by the date and shift: the same plan on asking again, a different one next shift.`;
 
@@ -55,7 +55,7 @@ function kelurahanOfCell(geography: ReleaseGeography, cell: H3Index): { code: st
 
 /** The patrol endpoint. */
 export function patrolRoutes(store: ReleaseStore) {
-  const { openCells } = releaseAccess(store);
+  const { openCells, answer } = releaseAccess(store);
   return new Hono<AppEnv>().get(
     '/planning/patrol',
     describeRoute({
@@ -80,71 +80,76 @@ export function patrolRoutes(store: ReleaseStore) {
       const opened = await openCells(c, query);
       const { current, release, period, resolution } = opened;
       requireYearOrQuarter(period, 'a patrol plan');
-      const figures = publishedCellFigures({
-        ...opened,
-        tier,
-        geography: store.geography,
-        category: query.category,
-      });
-      const candidates = figures.cells.filter((cell) => cell.bin > 0 || cell.pressing);
-      const plan = planPatrol({
-        date,
-        shift: query.shift,
-        stops: query.stops,
-        candidates: candidates.map((cell) => ({
-          lon: cell.lon,
-          lat: cell.lat,
-          weight: cell.risk * (1 + Math.max(cell.bin, 0)) * (cell.pressing ? EMERGING_WEIGHT : 1),
-        })),
-      });
-
-      const year = Number(period.key.slice(0, 4));
-      const threshold = release.policy.threshold;
-      const profile = protectProfile(current.timeProfiles.get(year) ?? emptyProfile(), threshold);
-      const startMinutes = TIME_BAND_START_HOUR[query.shift] * 60;
-      return c.json(
-        {
-          release: releaseMetadata(release, period.key, query.category, current.synthetic),
-          notice: PATROL_NOTICE,
-          method: METHOD,
+      // A plan without a date is for today: the date is part of what the answer is kept under.
+      const version = `${current.version}.${date}`;
+      if (conditional(c, version)) return c.body(null, 304);
+      return answer(c, version, () => {
+        const figures = publishedCellFigures({
+          ...opened,
+          tier,
+          geography: store.geography,
+          category: query.category,
+        });
+        const candidates = figures.cells.filter((cell) => cell.bin > 0 || cell.pressing);
+        const plan = planPatrol({
           date,
           shift: query.shift,
-          startsAt: clockTime(startMinutes),
-          resolution,
-          pool: plan.pool,
-          routeKm: Math.round(plan.routeMetres / 100) / 10,
-          totalMinutes: plan.totalMinutes,
-          stops: plan.stops.flatMap((stop, index) => {
-            const cell = candidates[stop.candidate];
-            if (!cell) return [];
-            return [
-              {
-                order: index + 1,
-                cell: cell.cell,
-                kelurahan: kelurahanOfCell(store.geography, cell.cell),
-                hotConfidence: hotConfidence(cell.bin),
-                emerging: cell.emerging,
-                coordinates: [cell.lon, cell.lat] as [number, number],
-                travelMinutes: stop.travelMinutes,
-                arriveAt: clockTime(startMinutes + stop.arriveAfterMinutes),
-                stopMinutes: stop.stopMinutes,
-              },
-            ];
-          }),
-          timeProfile: {
-            year,
-            threshold,
-            days: [...WEEKDAYS],
-            bands: [...PROFILE_BANDS],
-            values: profile.values,
-            suppressed: profile.suppressed,
-            withheld: profile.withheld,
-            busiest: busiestTimes(profile),
-            note: PROFILE_NOTE,
+          stops: query.stops,
+          candidates: candidates.map((cell) => ({
+            lon: cell.lon,
+            lat: cell.lat,
+            weight: cell.risk * (1 + Math.max(cell.bin, 0)) * (cell.pressing ? EMERGING_WEIGHT : 1),
+          })),
+        });
+
+        const year = Number(period.key.slice(0, 4));
+        const threshold = release.policy.threshold;
+        const profile = protectProfile(current.timeProfiles.get(year) ?? emptyProfile(), threshold);
+        const startMinutes = TIME_BAND_START_HOUR[query.shift] * 60;
+        return c.json(
+          {
+            release: releaseMetadata(release, period.key, query.category, current.synthetic),
+            notice: PATROL_NOTICE,
+            method: METHOD,
+            date,
+            shift: query.shift,
+            startsAt: clockTime(startMinutes),
+            resolution,
+            pool: plan.pool,
+            routeKm: Math.round(plan.routeMetres / 100) / 10,
+            totalMinutes: plan.totalMinutes,
+            stops: plan.stops.flatMap((stop, index) => {
+              const cell = candidates[stop.candidate];
+              if (!cell) return [];
+              return [
+                {
+                  order: index + 1,
+                  cell: cell.cell,
+                  kelurahan: kelurahanOfCell(store.geography, cell.cell),
+                  hotConfidence: hotConfidence(cell.bin),
+                  emerging: cell.emerging,
+                  coordinates: [cell.lon, cell.lat] as [number, number],
+                  travelMinutes: stop.travelMinutes,
+                  arriveAt: clockTime(startMinutes + stop.arriveAfterMinutes),
+                  stopMinutes: stop.stopMinutes,
+                },
+              ];
+            }),
+            timeProfile: {
+              year,
+              threshold,
+              days: [...WEEKDAYS],
+              bands: [...PROFILE_BANDS],
+              values: profile.values,
+              suppressed: profile.suppressed,
+              withheld: profile.withheld,
+              busiest: busiestTimes(profile),
+              note: PROFILE_NOTE,
+            },
           },
-        },
-        200,
-      );
+          200,
+        );
+      });
     },
   );
 }

@@ -18,14 +18,14 @@ import { coverGreedily } from '../planning/covering';
 import { publishedCellFigures, requireYearOrQuarter } from '../planning/planning-access';
 import { releaseMetadata } from '../releases/release';
 import type { ReleaseStore } from '../releases/release-store';
-import { ERRORS, json, releaseAccess } from './release-access';
+import { conditional, ERRORS, json, releaseAccess, withPlacesVersion } from './release-access';
 
 const DEMAND =
   'Each cell of the chosen resolution weighs its relative risk from the risk terrain of the period, times 2, 3 or 4 when it is a published hot spot at 90, 95 or 99 % confidence; demand sits at the cell’s centre.';
 
 /** The planning endpoints. */
 export function planningRoutes(sql: Sql, store: ReleaseStore) {
-  const { openCells } = releaseAccess(store);
+  const { openCells, answer } = releaseAccess(store);
   return new Hono<AppEnv>().get(
     '/planning/placements',
     describeRoute({
@@ -46,60 +46,64 @@ export function planningRoutes(sql: Sql, store: ReleaseStore) {
       const opened = await openCells(c, query);
       const { current, release, period, resolution } = opened;
       requireYearOrQuarter(period, 'placement');
-      const demand = publishedCellFigures({
-        ...opened,
-        tier,
-        geography: store.geography,
-        category: query.category,
-      }).cells.map((cell) => ({
-        lon: cell.lon,
-        lat: cell.lat,
-        weight: cell.risk * (1 + Math.max(cell.bin, 0)),
-      }));
+      const version = await withPlacesVersion(sql, current.version);
+      if (conditional(c, version)) return c.body(null, 304);
+      return answer(c, version, async () => {
+        const demand = publishedCellFigures({
+          ...opened,
+          tier,
+          geography: store.geography,
+          category: query.category,
+        }).cells.map((cell) => ({
+          lon: cell.lon,
+          lat: cell.lat,
+          weight: cell.risk * (1 + Math.max(cell.bin, 0)),
+        }));
 
-      const kinds = new Set(query.kinds);
-      const [candidates, interventions] = await Promise.all([
-        venueFeatures(sql, [...kinds]),
-        interventionFeatures(sql, []),
-      ]);
-      const existing = interventions.filter((site) => site.properties.kind === query.intervention);
-      const toSite = (coordinates: [number, number]) => ({ lon: coordinates[0], lat: coordinates[1] });
-      const plan = coverGreedily({
-        demand,
-        candidates: candidates.map((venue) => toSite(venue.geometry.coordinates)),
-        existing: existing.map((site) => toSite(site.geometry.coordinates)),
-        coverageM: query.coverage,
-        sites: query.sites,
-      });
-      const share = (weight: number) => (plan.totalWeight > 0 ? weight / plan.totalWeight : 0);
-      return c.json(
-        {
-          release: releaseMetadata(release, period.key, query.category, current.synthetic),
-          notice: PLACEMENT_NOTICE,
-          resolution,
+        const kinds = new Set(query.kinds);
+        const [candidates, interventions] = await Promise.all([
+          venueFeatures(sql, [...kinds]),
+          interventionFeatures(sql, []),
+        ]);
+        const existing = interventions.filter((site) => site.properties.kind === query.intervention);
+        const toSite = (coordinates: [number, number]) => ({ lon: coordinates[0], lat: coordinates[1] });
+        const plan = coverGreedily({
+          demand,
+          candidates: candidates.map((venue) => toSite(venue.geometry.coordinates)),
+          existing: existing.map((site) => toSite(site.geometry.coordinates)),
           coverageM: query.coverage,
-          intervention: query.intervention,
-          kinds: [...kinds],
-          demand: DEMAND,
-          existingSites: existing.length,
-          candidates: candidates.length,
-          existingShare: share(plan.existingWeight),
-          coveredShare: share(plan.coveredWeight),
-          sites: plan.chosen.flatMap(({ candidate, addedWeight }, index) => {
-            const venue = candidates[candidate];
-            if (!venue) return [];
-            const { kind, name } = venue.properties;
-            return [
-              {
-                rank: index + 1,
-                venue: { id: venue.id, kind, name, coordinates: venue.geometry.coordinates },
-                addedShare: share(addedWeight),
-              },
-            ];
-          }),
-        },
-        200,
-      );
+          sites: query.sites,
+        });
+        const share = (weight: number) => (plan.totalWeight > 0 ? weight / plan.totalWeight : 0);
+        return c.json(
+          {
+            release: releaseMetadata(release, period.key, query.category, current.synthetic),
+            notice: PLACEMENT_NOTICE,
+            resolution,
+            coverageM: query.coverage,
+            intervention: query.intervention,
+            kinds: [...kinds],
+            demand: DEMAND,
+            existingSites: existing.length,
+            candidates: candidates.length,
+            existingShare: share(plan.existingWeight),
+            coveredShare: share(plan.coveredWeight),
+            sites: plan.chosen.flatMap(({ candidate, addedWeight }, index) => {
+              const venue = candidates[candidate];
+              if (!venue) return [];
+              const { kind, name } = venue.properties;
+              return [
+                {
+                  rank: index + 1,
+                  venue: { id: venue.id, kind, name, coordinates: venue.geometry.coordinates },
+                  addedShare: share(addedWeight),
+                },
+              ];
+            }),
+          },
+          200,
+        );
+      });
     },
   );
 }

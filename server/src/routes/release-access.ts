@@ -5,8 +5,10 @@
 import { apiErrorSchema, type Tier } from '@titik-rawan/shared';
 import type { Context } from 'hono';
 import { resolver } from 'hono-openapi';
+import type { Sql } from '../db/database';
+import { dataVersion } from '../db/meta';
 import type { AppEnv } from '../http/env';
-import { AnswerCache, cachedAnswer } from '../http/answer-cache';
+import { cachedAnswer } from '../http/answer-cache';
 import { ApiError } from '../http/errors';
 import { isDatabaseUnavailable } from '../http/error-response';
 import { checkPeriod, checkResolution, type AccessRefusal } from '../releases/policy';
@@ -62,23 +64,22 @@ export function conditional(c: Context<AppEnv>, version: string): boolean {
   return c.req.header('If-None-Match') === tag;
 }
 
-/** The kept answers of each store's releases (one store per app). */
-const answerCaches = new WeakMap<ReleaseStore, AnswerCache>();
+/**
+ * The version of an answer that reads the places (venues, interventions, organisations, areas) besides the release:
+ * the release's data version and the places version together.
+ */
+export async function withPlacesVersion(sql: Sql, releaseVersion: string): Promise<string> {
+  return `${releaseVersion}.${await dataVersion(sql, 'places')}`;
+}
 
 /** Opening the caller's release for a request: the shared first steps of every release-based endpoint. */
 export function releaseAccess(store: ReleaseStore) {
-  let answers = answerCaches.get(store);
-  if (!answers) {
-    answers = new AnswerCache();
-    answerCaches.set(store, answers);
-  }
-  const cache = answers;
   /**
    * The answer of this request at this data version: built by `build` (a `c.json(…, 200)`) the first time, then
    * the kept body (answer-cache.ts).
    */
-  const answer = <R extends Response>(c: Context<AppEnv>, version: string, build: () => R) =>
-    cachedAnswer(c, cache, version, build);
+  const answer = <R extends Response>(c: Context<AppEnv>, version: string, build: () => R | Promise<R>) =>
+    cachedAnswer(c, store.answers, version, build);
   /** The current release (503 while none is ready) and the tier's part of it. */
   const tierRelease = async (tier: Tier) => {
     const current = await store.release().catch((error: unknown) => {
