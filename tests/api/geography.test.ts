@@ -37,6 +37,20 @@ describe('GET /api/geography/areas', () => {
     expect(kota?.properties.population).toBe(3169571);
   });
 
+  it('sends the same outlines gzipped or plain, and tells caches that they vary by Accept-Encoding', async () => {
+    const url = '/api/geography/areas?level=kelurahan';
+    const gzipped = await app.request(url, { headers: { 'Accept-Encoding': 'gzip' } });
+    const plain = await app.request(url);
+    expect(gzipped.headers.get('Content-Encoding')).toBe('gzip');
+    expect(plain.headers.get('Content-Encoding')).toBeNull();
+    for (const res of [gzipped, plain]) {
+      expect(res.headers.get('Cache-Control')).toBe('public, max-age=3600');
+      expect(res.headers.get('Vary')).toMatch(/accept-encoding/i);
+    }
+    const unzipped = new Response(gzipped.body?.pipeThrough(new DecompressionStream('gzip')));
+    expect(await unzipped.json()).toEqual(await plain.json());
+  });
+
   it('rejects an unknown level with a 400 naming the parameter', async () => {
     const res = await app.request('/api/geography/areas?level=provinsi');
     expect(res.status).toBe(400);

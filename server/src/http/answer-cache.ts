@@ -89,10 +89,17 @@ function acceptsGzip(c: Context<AppEnv>): boolean {
   return parseAccept(header).some((a) => (a.type.toLowerCase() === 'gzip' || a.type === '*') && a.q > 0);
 }
 
+/** Adds Accept-Encoding to the answer's Vary header, unless it is there: one URL is sent gzipped or plain. */
+function varyByEncoding(c: Context<AppEnv>): void {
+  const vary = c.res.headers.get('Vary');
+  if (!vary) c.header('Vary', 'Accept-Encoding');
+  else if (!/\baccept-encoding\b/i.test(vary)) c.header('Vary', `${vary}, Accept-Encoding`);
+}
+
 /**
  * Answers with the kept body of this tier's request for this URL at this data version, or builds it with `build`
  * (a `c.json(…, 200)` answer, whose type the caller keeps), keeps it and answers with it: gzipped when the client
- * accepts gzip (the Vary header is {@link conditional}'s). Requests that come while it is built wait for it. A
+ * accepts gzip (so its Vary header names Accept-Encoding). Requests that come while it is built wait for it. A
  * non-200 answer from `build` is passed on and not kept; whoever waited for it builds their own.
  */
 export async function cachedAnswer<R extends Response>(
@@ -119,6 +126,7 @@ export async function cachedAnswer<R extends Response>(
     if (!answer) return notKept as R;
   }
   c.header('Content-Type', 'application/json');
+  varyByEncoding(c);
   if (!acceptsGzip(c)) return c.body(answer.json, 200) as unknown as R;
   c.header('Content-Encoding', 'gzip');
   return c.body(answer.gzip, 200) as unknown as R;
