@@ -51,10 +51,11 @@ const RAW_UPLOAD_ROUTES = ['POST /api/imports', 'POST /api/imports/check'];
 
 /** Builds the Hono app: API under /api, offline basemap under /basemap, the dashboard at /. */
 export function createApp({ db, config, now }: AppDeps) {
-  const releases = new ReleaseStore(db.sql, {
-    ...DEFAULT_ANALYTICS_OPTIONS,
-    ringDistance: config.hotspotRingDistance,
-  });
+  const releases = new ReleaseStore(
+    db.sql,
+    { ...DEFAULT_ANALYTICS_OPTIONS, ringDistance: config.hotspotRingDistance },
+    config.firstReleaseWaitSeconds * 1000,
+  );
   const sessions = new SessionStore(db.sql, config.sessionSecret);
   const api = new Hono<AppEnv>()
     .use(proxyTrust(config.trustProxy))

@@ -30,6 +30,8 @@ export interface Config {
   hotspotRingDistance: number;
   /** API requests allowed per minute for each account or client address; default 1200, 0 turns the limit off. */
   rateLimitPerMinute: number;
+  /** How long a request waits for the very first release before 503 `release_pending`; default 20 s. */
+  firstReleaseWaitSeconds: number;
 }
 
 /** API requests per minute and caller when RATE_LIMIT_PER_MINUTE is not set: room for the dashboard's bursts. */
@@ -83,6 +85,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       `RATE_LIMIT_PER_MINUTE must be an integer ≥ 0 (0 = off), got "${env.RATE_LIMIT_PER_MINUTE}"`,
     );
   }
+  const firstReleaseWaitSeconds = Number(env.FIRST_RELEASE_WAIT_SECONDS?.trim() || 20);
+  if (!Number.isFinite(firstReleaseWaitSeconds) || firstReleaseWaitSeconds < 0) {
+    throw new Error(
+      `FIRST_RELEASE_WAIT_SECONDS must be a number ≥ 0, got "${env.FIRST_RELEASE_WAIT_SECONDS}"`,
+    );
+  }
   const databaseUrl = env.DATABASE_URL?.trim() || null;
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     throw new Error('DATABASE_URL must start with postgres:// or postgresql://');
@@ -110,5 +118,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemoData: !production && env.SEED_DEMO_DATA !== 'false',
     hotspotRingDistance,
     rateLimitPerMinute,
+    firstReleaseWaitSeconds,
   };
 }

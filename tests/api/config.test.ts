@@ -62,3 +62,12 @@ describe('TRUST_PROXY', () => {
     expect(() => readConfig({ TRUST_PROXY: 'yes' })).toThrow(/TRUST_PROXY must be true or false/);
   });
 });
+
+describe('FIRST_RELEASE_WAIT_SECONDS', () => {
+  it('is 20 s unless set, and refuses what is not a number of seconds', () => {
+    expect(readConfig({}).firstReleaseWaitSeconds).toBe(20);
+    expect(readConfig({ FIRST_RELEASE_WAIT_SECONDS: '2.5' }).firstReleaseWaitSeconds).toBe(2.5);
+    expect(() => readConfig({ FIRST_RELEASE_WAIT_SECONDS: 'soon' })).toThrow(/FIRST_RELEASE_WAIT_SECONDS/);
+    expect(() => readConfig({ FIRST_RELEASE_WAIT_SECONDS: '-1' })).toThrow(/FIRST_RELEASE_WAIT_SECONDS/);
+  });
+});

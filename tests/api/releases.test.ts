@@ -30,6 +30,24 @@ function publishedCounts(collection: ReleasedCells | ReleasedAreas): number[] {
   return collection.features.flatMap((f) => (f.properties.count === null ? [] : [f.properties.count]));
 }
 
+describe('the first release after a start', () => {
+  it('is answered with 503 release_pending and Retry-After while it is decided, then with the figures', async () => {
+    // A new server on the same data: its first release must be decided (or read back) before anything is shown.
+    const fresh = testApp({ firstReleaseWaitSeconds: 0 });
+    const query = '/api/releases/areas?level=kota&period=2025&category=all';
+    const pending = await fresh.app.request(query);
+    expect(pending.status).toBe(503);
+    expect(pending.headers.get('Retry-After')).toBe('10');
+    expect(((await pending.json()) as { error: { code: string } }).error.code).toBe('release_pending');
+    const metadata = await fresh.app.request('/api/releases/metadata');
+    expect(metadata.status).toBe(503);
+    await fresh.releases.refresh();
+    const answered = await fresh.app.request(query);
+    expect(answered.status).toBe(200);
+    expect(releasedAreasSchema.parse(await answered.json()).features[0]?.properties.count).toBeGreaterThan(0);
+  });
+});
+
 describe('GET /api/releases/cells and /areas', () => {
   it('gives the public tier resolution-7 cells per quarter with the release metadata', async () => {
     const body = await cells('resolution=7&period=2025-Q2&category=all');

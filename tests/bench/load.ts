@@ -17,7 +17,7 @@ import autocannon from 'autocannon';
 import type { Tier } from '@titik-rawan/shared';
 import { TIME_BANDS } from '@titik-rawan/shared/codes';
 import { DEFAULT_DEMO_PASSWORD, REPO_ROOT } from '@titik-rawan/server/config';
-import { seededRandom } from '@titik-rawan/server/releases/ranges';
+import { seededRandom } from '@titik-rawan/server/releases/seeded-random';
 import { startServerProcess, type ServerProcess } from '../e2e/server';
 import { memoryOf } from '../support/memory';
 import { signIn } from './sign-in';

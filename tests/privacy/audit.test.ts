@@ -7,7 +7,7 @@ import { auditReleases, type TierAudit } from '@titik-rawan/server/releases/audi
 import { parentCell } from '@titik-rawan/server/releases/geography';
 import { buildReleases } from '@titik-rawan/server/releases/suppression';
 import type { CountRow } from '@titik-rawan/server/releases/table';
-import { seededRandom } from '@titik-rawan/server/releases/ranges';
+import { seededRandom } from '@titik-rawan/server/releases/seeded-random';
 import { countRows } from '@titik-rawan/server/releases/incident-counts';
 import { fullGeography } from './fixtures';
 

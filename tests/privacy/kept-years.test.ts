@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { TIERS } from '@titik-rawan/shared';
 import { auditReleases } from '@titik-rawan/server/releases/audit';
 import { countRows } from '@titik-rawan/server/releases/incident-counts';
-import { seededRandom } from '@titik-rawan/server/releases/ranges';
+import { seededRandom } from '@titik-rawan/server/releases/seeded-random';
 import type { ReleaseSet } from '@titik-rawan/server/releases/release';
 import { buildReleases, type KeptYears, type YearDecision } from '@titik-rawan/server/releases/suppression';
 import { smallGeography } from './fixtures';

@@ -10,9 +10,13 @@ export function testDatabase(): Database {
   return { sql, kind: inject('databaseKind'), close: () => sql.end() };
 }
 
-/** Configuration as tests run the app: demo mode, default demo password. */
+/**
+ * Configuration as tests run the app: demo mode, default demo password. The first release is waited for as long
+ * as it takes (not 20 s), since a busy test machine may take longer to read it back; the 503 `release_pending`
+ * after the wait has its own test.
+ */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...readConfig({}), ...overrides };
+  return { ...readConfig({}), firstReleaseWaitSeconds: 600, ...overrides };
 }
 
 /** The app wired to the run's database, for in-process `app.request()` calls. */

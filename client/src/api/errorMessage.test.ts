@@ -20,5 +20,6 @@ describe('errorMessageKey', () => {
   it('explains release refusals in their own words', () => {
     expect(errorMessageKey(new ApiError(403, 'not_for_this_tier', 'months'))).toBe('error.notForThisTier');
     expect(errorMessageKey(new ApiError(404, 'no_data_for_period', 'span'))).toBe('error.noDataForPeriod');
+    expect(errorMessageKey(new ApiError(503, 'release_pending', 'deciding'))).toBe('error.releasePending');
   });
 });

@@ -13,6 +13,7 @@ const MESSAGE_BY_CODE: Readonly<Record<string, MessageKey>> = {
   no_data_for_period: 'error.noDataForPeriod',
   payload_too_large: 'error.tooLarge',
   import_running: 'error.importRunning',
+  release_pending: 'error.releasePending',
 };
 
 /** The message key for an error thrown by the API client; `context` `signIn` reads 401 as bad credentials. */

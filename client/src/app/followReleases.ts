@@ -3,7 +3,7 @@
  * the tier changes (sign in or out), then fetches the counts for each new choice of filters, cancelling
  * answers nobody waits for any more. Every outcome is a store event; the map controller draws what arrives.
  */
-import { fetchReleasedAreas, fetchReleasedCells, fetchReleaseMetadata } from '../api/client.ts';
+import { ApiError, fetchReleasedAreas, fetchReleasedCells, fetchReleaseMetadata } from '../api/client.ts';
 import type { ReleasedCollection, Tier } from '../api/types.ts';
 import { geographyLevel, geographyResolution } from '../store/filtersSlice.ts';
 import type { AppState, AppStore } from '../store/index.ts';
@@ -13,6 +13,9 @@ import { sessionTier } from '../store/sessionSlice.ts';
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
 }
+
+/** How long to wait before asking again for a release the server is still deciding (its Retry-After). */
+export const RELEASE_PENDING_RETRY_MS = 10_000;
 
 /** Fetches the released counts one request asks for, as cells or as areas. */
 export function fetchRelease(request: ReleaseRequest, signal?: AbortSignal): Promise<ReleasedCollection> {
@@ -40,6 +43,13 @@ function knownTier(state: AppState): Tier | null {
 export function followReleases(store: AppStore): () => void {
   let metadataAbort: AbortController | null = null;
   let countsAbort: AbortController | null = null;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  // The first release after a server start can take minutes to decide: ask again by ourselves meanwhile.
+  const retryIfPending = (error: unknown) => {
+    if (!(error instanceof ApiError) || error.code !== 'release_pending') return;
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => store.getState().releaseRetryRequested(), RELEASE_PENDING_RETRY_MS);
+  };
 
   const loadMetadata = (tier: Tier) => {
     metadataAbort?.abort();
@@ -52,7 +62,9 @@ export function followReleases(store: AppStore): () => void {
         if (!abort.signal.aborted) store.getState().releaseMetadataLoaded(metadata);
       },
       (error: unknown) => {
-        if (!abort.signal.aborted && !isAbort(error)) store.getState().releaseMetadataFailed(tier, error);
+        if (abort.signal.aborted || isAbort(error)) return;
+        store.getState().releaseMetadataFailed(tier, error);
+        retryIfPending(error);
       },
     );
   };
@@ -67,7 +79,9 @@ export function followReleases(store: AppStore): () => void {
         if (!abort.signal.aborted) store.getState().releasedCountsLoaded(request, collection);
       },
       (error: unknown) => {
-        if (!abort.signal.aborted && !isAbort(error)) store.getState().releasedCountsFailed(request, error);
+        if (abort.signal.aborted || isAbort(error)) return;
+        store.getState().releasedCountsFailed(request, error);
+        retryIfPending(error);
       },
     );
   };
@@ -102,6 +116,7 @@ export function followReleases(store: AppStore): () => void {
     stopTier();
     stopCounts();
     stopRetries();
+    clearTimeout(retryTimer);
     metadataAbort?.abort();
     countsAbort?.abort();
   };

@@ -702,6 +702,8 @@ export const en: Messages = {
   'error.noDataForPeriod': 'There is no data for this period.',
   'error.notFound': 'The requested data was not found.',
   'error.rateLimited': 'Too many attempts. Wait a moment and try again.',
+  'error.releasePending':
+    'The figures are still being checked against the disclosure rules after the server started. Trying again by itself in a few seconds.',
   'error.server': 'Something went wrong on the server. Try again later.',
   'error.unknown': 'Something unexpected went wrong. Please try again.',
 

@@ -704,6 +704,8 @@ export const id = {
   'error.noDataForPeriod': 'Tidak ada data untuk periode ini.',
   'error.notFound': 'Data yang diminta tidak ditemukan.',
   'error.rateLimited': 'Terlalu banyak percobaan. Tunggu sebentar lalu coba lagi.',
+  'error.releasePending':
+    'Angka masih diperiksa terhadap aturan kerahasiaan setelah server dinyalakan. Dicoba lagi otomatis dalam beberapa detik.',
   'error.server': 'Terjadi kesalahan di server. Coba lagi nanti.',
   'error.unknown': 'Terjadi kesalahan yang tidak terduga. Coba lagi.',
 

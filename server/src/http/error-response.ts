@@ -127,10 +127,13 @@ export function errorResponse(error: Error, c: Context) {
     const code = (error as { code?: unknown }).code;
     console.warn(`${c.req.method} ${c.req.path}: database unavailable (${String(code ?? error.message)})`);
     c.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+  } else if (error instanceof ApiError) {
+    // Our own refusal, already explained to the client; a 503 that ends by itself says when to try again.
+    if (error.retryAfterSeconds !== undefined) c.header('Retry-After', String(error.retryAfterSeconds));
   } else if (!(error instanceof HTTPException)) {
     // A value the database refused is the client's fault: one line. Anything else is ours: the whole error.
     if (answer.status < 500) console.warn(`${c.req.method} ${c.req.path}: ${String(error)}`);
     else console.error(error);
-  } else if (!(error instanceof ApiError) && answer.status >= 500) console.error(error);
+  } else if (answer.status >= 500) console.error(error);
   return c.json({ error: { code: answer.code, message: answer.message } }, answer.status);
 }

@@ -1,12 +1,16 @@
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-/** An error the API reports to clients as `{"error":{"code","message"}}` with its status. */
+/**
+ * An error the API reports to clients as `{"error":{"code","message"}}` with its status, and a Retry-After header
+ * when `retryAfterSeconds` is given (a 503 that ends by itself).
+ */
 export class ApiError extends HTTPException {
   constructor(
     status: ContentfulStatusCode,
     readonly code: string,
     message: string,
+    readonly retryAfterSeconds?: number,
   ) {
     super(status, { message });
     this.name = 'ApiError';

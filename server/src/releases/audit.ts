@@ -57,7 +57,7 @@ export function attackOfYear(
   const suppressedTargets = targets.length;
   for (const part of year.protectedParts) targets.push({ key: part.key, form: part.vars, value: part.value });
   return {
-    knowledge: { varCount: year.varCount, equalities, atLeastOne, upperBound: total + 1 },
+    knowledge: { varCount: year.varCount, equalities, atLeastOne, truth: year.truth, upperBound: total + 1 },
     equalityQuantities,
     targets,
     suppressedTargets,

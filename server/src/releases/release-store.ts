@@ -33,12 +33,21 @@ export interface CurrentRelease {
   buildMilliseconds: number;
 }
 
+/** Raised when the very first release is still being decided after the store's wait for it. */
+export class ReleasePending extends Error {
+  constructor(waitedMs: number) {
+    super(`the first release is still being decided after ${waitedMs} ms`);
+    this.name = 'ReleasePending';
+  }
+}
+
 /**
  * Decides every tier's release once per data version and keeps it: all requests of a version, in any
  * order and on any endpoint, see the same suppression decisions. A write to incidents changes the
  * version; the next request (or {@link ReleaseStore.refresh}) starts deciding the new release, and until it
  * is decided requests are answered from the last decided one (`updating` true), which was made safe for the
- * data it was decided on, so a new import never makes the map wait. Only the first release waits.
+ * data it was decided on, so a new import never makes the map wait. Only the first release is waited for, and
+ * only for `firstReleaseWaitMs`: a large data set can take many minutes to decide.
  */
 export class ReleaseStore {
   readonly geography: ReleaseGeography;
@@ -51,18 +60,25 @@ export class ReleaseStore {
   constructor(
     private readonly sql: Sql,
     private readonly analyticsOptions: AnalyticsOptions = DEFAULT_ANALYTICS_OPTIONS,
+    private readonly firstReleaseWaitMs: number,
   ) {
     this.geography = loadReleaseGeography();
   }
 
   /**
    * The release to answer with: that of the current data version once decided, else the last one decided
-   * (marked `updating`) while the current one is; the first release of all is waited for.
+   * (marked `updating`) while the current one is; the first release of all is waited for up to
+   * `firstReleaseWaitMs`, then {@link ReleasePending} is thrown.
    */
   async release(): Promise<CurrentRelease> {
     const latest = this.deciding(await incidentsVersion(this.sql));
     if (this.decided && this.decided.version !== latest.version) return { ...this.decided, updating: true };
-    return latest.release;
+    if (this.decided) return latest.release;
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new ReleasePending(this.firstReleaseWaitMs)), this.firstReleaseWaitMs);
+    });
+    return Promise.race([latest.release, waited]).finally(() => clearTimeout(timer));
   }
 
   /** The release of the current data version, waiting until it is decided (at start and after imports). */

@@ -12,7 +12,7 @@ import { cachedAnswer } from '../http/answer-cache';
 import { ApiError } from '../http/errors';
 import { isDatabaseUnavailable } from '../http/error-response';
 import { checkPeriod, checkResolution, type AccessRefusal } from '../releases/policy';
-import type { ReleaseStore } from '../releases/release-store';
+import { ReleasePending, type ReleaseStore } from '../releases/release-store';
 
 /** OpenAPI content of a JSON response with a zod schema. */
 export const json = (schema: Parameters<typeof resolver>[0]) => ({
@@ -29,6 +29,11 @@ export const ERRORS = {
     content: json(apiErrorSchema),
   },
   404: { description: 'The period lies outside the data', content: json(apiErrorSchema) },
+  503: {
+    description:
+      '`release_pending`: the first release after the server started is still being decided (Retry-After); `release_unavailable`: it could not be made safe to publish; `database_unavailable`',
+    content: json(apiErrorSchema),
+  },
 } as const;
 
 const REFUSAL_CODES: Record<AccessRefusal['status'], string> = {
@@ -72,6 +77,9 @@ export async function withPlacesVersion(sql: Sql, releaseVersion: string): Promi
   return `${releaseVersion}.${await dataVersion(sql, 'places')}`;
 }
 
+/** Seconds a client is asked to wait (Retry-After) before asking again for a release still being decided. */
+export const RELEASE_PENDING_RETRY_SECONDS = 10;
+
 /** Opening the caller's release for a request: the shared first steps of every release-based endpoint. */
 export function releaseAccess(store: ReleaseStore) {
   /**
@@ -85,6 +93,14 @@ export function releaseAccess(store: ReleaseStore) {
     const current = await store.release().catch((error: unknown) => {
       // A database that cannot be reached is not a release problem: 503 database_unavailable (error-response.ts).
       if (isDatabaseUnavailable(error)) throw error;
+      if (error instanceof ReleasePending) {
+        throw new ApiError(
+          503,
+          'release_pending',
+          'The figures for the current data are still being checked against the disclosure rules (on a large data set this takes minutes after the server starts); nothing is published until they are. Try again shortly.',
+          RELEASE_PENDING_RETRY_SECONDS,
+        );
+      }
       console.error(error);
       throw new ApiError(
         503,
