@@ -101,8 +101,8 @@ describe('findPinnedTargets', () => {
     let clearedSeen = 0;
     fc.assert(
       fc.property(programs, ({ knowledge, targets }) => {
-        // Neighbourhoods far smaller than the program, so that most of it is held at the true counts.
-        const { pinned } = findPinnedTargets(highs, knowledge, targets, undefined, undefined, 6);
+        // Neighbourhoods of 3 variables: programs of more than 12 are cleared locally, most of them held at the truth.
+        const { pinned } = findPinnedTargets(highs, knowledge, targets, undefined, undefined, 3);
         const found = new Set(pinned.map((p) => p.target.key));
         for (const target of targets) {
           const pinned = pinnedOnTheWholeProgram(knowledge, target);
