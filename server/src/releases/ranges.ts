@@ -219,10 +219,14 @@ export function findPinnedTargets(
         maximise ? highs.constants.objectiveSense.maximize : highs.constants.objectiveSense.minimize,
       );
       model.run();
-      if (stats.solves === 0) {
-        model.options.set({ solver: 'simplex', simplex_strategy: 4 });
-        // Should crossover stop short of an optimal basis, simplex finishes from where it stopped.
-        if (model.getModelStatus() !== highs.constants.modelStatus.optimal) model.run();
+      if (stats.solves === 0) model.options.set({ solver: 'simplex', simplex_strategy: 4 });
+      if (model.getModelStatus() !== highs.constants.modelStatus.optimal) {
+        // Crossover or a warm start can stop short of an optimal basis on a large, degenerate program: solve
+        // again from nothing with dual simplex, then go on warm as before.
+        model.clearSolver();
+        model.options.set({ simplex_strategy: 1 });
+        model.run();
+        model.options.set({ simplex_strategy: 4 });
       }
       stats.solves++;
       const status = model.getModelStatus();
