@@ -5,7 +5,7 @@
 // the size of the table, where one solve of a whole year's program takes seconds from 100,000 incidents on. What is
 // not cleared here is left to the whole program, which alone can prove a pin and name the sums that prove it.
 import type { Highs } from 'highs';
-import { seededRandom } from './seeded-random';
+import { seededRandom, summedObjectiveWeight } from './seeded-random';
 
 /** A constraint of the attacker's program over column indices: lower ≤ Σ cols ≤ upper. */
 export interface Constraint {
@@ -161,7 +161,7 @@ export function localClearing(
         let weighted = false;
         for (const t of nearby) {
           if (!open.has(t)) continue;
-          const weight = round === 0 ? 1 : round === 1 ? -1 : (random() < 0.5 ? -1 : 1) * (0.5 + random());
+          const weight = summedObjectiveWeight(round, random);
           for (const c of (targets[t] as (typeof targets)[number]).cols) {
             const local = inside.get(c);
             if (local === undefined) continue;

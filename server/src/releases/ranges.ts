@@ -2,7 +2,7 @@
 // published sums. Shared by the suppression engine's exact check and by the audit.
 import loadHighs, { type Highs } from 'highs';
 import { localClearing } from './local-witness';
-import { seededRandom } from './seeded-random';
+import { seededRandom, summedObjectiveWeight } from './seeded-random';
 
 /** A linear form: sorted variable indices, each with coefficient 1. */
 export type Form = Int32Array;
@@ -275,7 +275,7 @@ export function findPinnedTargets(
       const before = open.size;
       const costs = new Float64Array(columns);
       for (const i of open) {
-        const weight = round === 0 ? 1 : round === 1 ? -1 : (random() < 0.5 ? -1 : 1) * (0.5 + random());
+        const weight = summedObjectiveWeight(round, random);
         for (const c of (live[i] as (typeof live)[number]).cols) costs[c] = (costs[c] ?? 0) + weight;
       }
       clear(solve(costs, true).x);

@@ -9,3 +9,11 @@ export function seededRandom(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
+
+/**
+ * The weight of each open target in round `round` of summed objectives: all +1, then all −1, then a deterministic
+ * random signed weight of magnitude 0.5 to 1.5 each, so that successive solutions push the targets different ways.
+ */
+export function summedObjectiveWeight(round: number, random: () => number): number {
+  return round === 0 ? 1 : round === 1 ? -1 : (random() < 0.5 ? -1 : 1) * (0.5 + random());
+}
