@@ -63,6 +63,52 @@ describe('dashboard foundation', () => {
     await saveScreenshot(page, 'dashboard-desktop-1920x1080');
   });
 
+  it('draws the map without boundaries when they cannot be loaded, and says why', async () => {
+    const page = await session.newPage(DESKTOP);
+    await page.route('**/api/geography/areas*', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'database_unavailable', message: 'down for the test' } }),
+      }),
+    );
+    await page.addInitScript(() => {
+      window.__TITIK_RAWAN_TEST_HOOKS__ = true;
+    });
+    await page.goto(`${session.baseUrl}/`);
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent(), { timeout: 30_000 })
+      .toContain('Batas wilayah tidak dapat dimuat');
+    await page.waitForFunction(() => !!window.__titikRawanMap?.loaded(), null, {
+      timeout: 60_000,
+      polling: 250,
+    });
+    expect(await renderedValues(page, [BOUNDARY_LAYERS.kecamatanLine], 'code')).toEqual([]);
+  });
+
+  it('does not hold the map back for a slow hot spot answer, and draws the hot spots when they come', async () => {
+    const page = await session.newPage(DESKTOP);
+    let releaseHotspots: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      releaseHotspots = resolve;
+    });
+    await page.route('**/api/hotspots?*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await openDashboard(page, session.baseUrl, '/?layers=hotspots');
+    expect(await page.evaluate(() => window.__titikRawanAnalyses?.hotspots)).toBeUndefined();
+    releaseHotspots();
+    await page.waitForFunction(
+      (layer) => {
+        const map = window.__titikRawanMap;
+        return !!map?.loaded() && map.queryRenderedFeatures({ layers: [layer] }).length > 0;
+      },
+      'tr-hotspot-fill',
+      { timeout: 60_000, polling: 250 },
+    );
+  });
+
   it('shows the synthetic-data marker with its explanation on focus', async () => {
     const health = (await (await fetch(`${session.baseUrl}/api/health`)).json()) as { demoData: boolean };
     expect(health.demoData).toBe(true);

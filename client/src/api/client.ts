@@ -148,6 +148,19 @@ export async function fetchAreas(level: AreaLevel, signal?: AbortSignal): Promis
   return areas as unknown as AreaCollection;
 }
 
+/** The boundaries the map draws: the city, its kecamatan and its kelurahan. */
+export type Boundaries = Readonly<Record<AreaLevel, AreaCollection>>;
+
+/** Every level of {@link fetchAreas} at once. */
+export async function fetchBoundaries(signal?: AbortSignal): Promise<Boundaries> {
+  const [kota, kecamatan, kelurahan] = await Promise.all([
+    fetchAreas('kota', signal),
+    fetchAreas('kecamatan', signal),
+    fetchAreas('kelurahan', signal),
+  ]);
+  return { kota, kecamatan, kelurahan };
+}
+
 /** `GET /api/releases/metadata`: the release policy, the data span and what the caller's tier may ask for. */
 export function fetchReleaseMetadata(signal?: AbortSignal): Promise<ReleaseMetadata> {
   return call(() => api.releases.metadata.$get({}, { init: { signal } }));

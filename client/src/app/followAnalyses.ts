@@ -1,7 +1,8 @@
 /**
  * Keeps the analyses in step with the store: fetches each analysis when something starts showing it (its layer,
  * the selected cell, the model panel) or its request changes, cancelling answers nobody waits for any more. The
- * API module (with zod) is loaded on the first request. Every outcome is a store event.
+ * API module (with zod) is fetched when following starts, in its own chunk, so the first request does not wait for
+ * it behind the map's first frames. Every outcome is a store event.
  */
 import {
   ANALYSIS_KINDS,
@@ -11,8 +12,12 @@ import {
   type AnalysisKind,
   type AnalysisRequests,
 } from '../store/analyses.ts';
+import type * as AnalyticsApi from '../api/analytics.ts';
 import { holdsRequest } from '../store/analysesSlice.ts';
 import type { AppStore } from '../store/index.ts';
+
+/** The analytics API module, loading since `followAnalyses` started. */
+let analyticsApi: Promise<typeof AnalyticsApi> | null = null;
 
 /** Fetches the answer to one analysis request through the analytics API module. */
 async function fetchAnalysis<K extends AnalysisKind>(
@@ -20,7 +25,7 @@ async function fetchAnalysis<K extends AnalysisKind>(
   request: AnalysisRequests[K],
   signal: AbortSignal,
 ): Promise<AnalysisData[K]> {
-  const api = await import('../api/analytics.ts');
+  const api = await (analyticsApi ??= import('../api/analytics.ts'));
   const fetchers: {
     [Kind in AnalysisKind]: (request: AnalysisRequests[Kind]) => Promise<AnalysisData[Kind]>;
   } = {
@@ -42,6 +47,9 @@ function isAbort(error: unknown): boolean {
 
 /** Starts following the store; returns a function that stops following and cancels open requests. */
 export function followAnalyses(store: AppStore): () => void {
+  analyticsApi ??= import('../api/analytics.ts');
+  // A failed load fails the first request, which reports it; this only keeps it from counting as unhandled.
+  analyticsApi.catch(() => undefined);
   const aborts = new Map<AnalysisKind, AbortController>();
 
   const load = <K extends AnalysisKind>(kind: K, request: AnalysisRequests[K]) => {

@@ -1,14 +1,18 @@
 /**
- * Mounts the map controller into a full-size container once the basemap setting is known, with the
- * dashboard's own labelled zoom and home buttons.
+ * Mounts the map controller into a full-size container once the basemap setting, the boundaries and the data of the
+ * layers switched on are there (or have failed, or a short wait has passed), with the dashboard's own labelled zoom
+ * and home buttons.
  */
 import { useEffect, useRef, useState } from 'react';
+import { type Boundaries, fetchBoundaries } from '../api/client.ts';
 import { errorMessageKey } from '../api/errorMessage.ts';
+import { FIRST_MAP_DATA_WAIT_MS, firstMapDataSettled } from '../app/firstMapData.ts';
 import { useAppState, useAppStore, useT } from '../app/StoreContext.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { downloadMapImage } from '../export/mapImage.ts';
 import type { MapController } from '../map/MapController.ts';
 import { useDelayedFlag } from './useDelayedFlag.ts';
+import { useLatchedFlag } from './useLatchedFlag.ts';
 
 /**
  * MapLibre and the map controller, in their own chunk: fetched as soon as the dashboard's code runs, alongside its
@@ -27,15 +31,28 @@ export function MapView() {
   const basemapStyleUrl = useAppState((state) =>
     state.clientConfig.status === 'ready' ? state.clientConfig.config.basemapStyleUrl : null,
   );
+  const dataReady = useLatchedFlag(useAppState(firstMapDataSettled), FIRST_MAP_DATA_WAIT_MS);
   const containerRef = useRef<HTMLDivElement>(null);
   const controllerRef = useRef<MapController | null>(null);
+  /** The boundaries: `undefined` while loading, `null` when they could not be loaded. */
+  const [boundaries, setBoundaries] = useState<Boundaries | null | undefined>(undefined);
   const [problem, setProblem] = useState<MessageKey | null>(null);
   const [loaded, setLoaded] = useState(false);
   const showLoading = useDelayedFlag(!loaded && problem === null);
 
   useEffect(() => {
+    const abort = new AbortController();
+    fetchBoundaries(abort.signal).then(setBoundaries, (error: unknown) => {
+      if (abort.signal.aborted) return;
+      setProblem(errorMessageKey(error));
+      setBoundaries(null);
+    });
+    return () => abort.abort();
+  }, []);
+
+  useEffect(() => {
     const container = containerRef.current;
-    if (!configReady || !container) return;
+    if (!configReady || boundaries === undefined || !dataReady || !container) return;
     let cancelled = false;
     let controller: MapController | null = null;
     mapControllerModule.then(
@@ -43,7 +60,7 @@ export function MapView() {
         if (cancelled) return;
         controller = new MapController(container, store, {
           basemapStyleUrl,
-          onBoundariesFailed: (error) => setProblem(errorMessageKey(error)),
+          boundaries,
           onLoaded: () => setLoaded(true),
           onMapImage: (image, attribution) => {
             downloadMapImage(image, attribution, store.getState()).catch(() => setProblem('export.failed'));
@@ -58,7 +75,7 @@ export function MapView() {
       controller?.destroy();
       controllerRef.current = null;
     };
-  }, [store, configReady, basemapStyleUrl]);
+  }, [store, configReady, basemapStyleUrl, boundaries, dataReady]);
 
   return (
     // Not a labelled section: MapController names the canvas itself as the map's region landmark (`map.label`), and a

@@ -1,7 +1,7 @@
 /**
- * The one owner of the dashboard's `maplibregl.Map`: builds the style, loads the boundaries, draws the
- * released counts and analyses the store holds, switches layers on and off, follows the store and reports
- * map movement and clicked cells back to it. Nothing else touches the map or its style.
+ * The one owner of the dashboard's `maplibregl.Map`: builds the style with the boundaries and whatever the store
+ * already holds, draws the released counts and analyses the store holds, switches layers on and off, follows the
+ * store and reports map movement and clicked cells back to it. Nothing else touches the map or its style.
  */
 import maplibregl, {
   type GeoJSONSource,
@@ -13,8 +13,8 @@ import maplibregl, {
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Feature, FeatureCollection } from 'geojson';
 import { AREA_LEVELS } from '@titik-rawan/shared/codes';
-import { fetchAreas } from '../api/client.ts';
-import type { AreaCollection, AreaLevel } from '../api/types.ts';
+import type { Boundaries } from '../api/client.ts';
+import type { AreaLevel } from '../api/types.ts';
 import { translate, type Language } from '../i18n/index.ts';
 import { analysisRequestKey, currentAnalysis } from '../store/analyses.ts';
 import type { ShownAnalysis } from '../store/analysesSlice.ts';
@@ -49,7 +49,7 @@ import {
 } from './layers/releases.ts';
 import { RISK_LAYER } from './layers/riskTerrain.ts';
 import { layerVisibility, type MapLayer } from './layers/toggles.ts';
-import { FONT_ATTRIBUTION, offlineStyle, withBoundaryOverlay } from './style.ts';
+import { FONT_ATTRIBUTION, type InitialSourceData, offlineStyle, withBoundaryOverlay } from './style.ts';
 import {
   exposeAnalysisForTests,
   exposeCoverageForTests,
@@ -67,8 +67,8 @@ export interface MapControllerOptions {
   origin?: string;
   /** External MapLibre style to draw under our boundaries; `null` (default) uses the offline basemap. */
   basemapStyleUrl?: string | null;
-  /** Called when the boundaries could not be loaded from the API. */
-  onBoundariesFailed?: (error: unknown) => void;
+  /** The boundaries to draw; `null` (default) when they could not be loaded. */
+  boundaries?: Boundaries | null;
   /** Called once when the map's style has loaded and its first frame can be drawn. */
   onLoaded?: () => void;
   /** Called with a copy of the map's drawn canvas (device pixels) and its attribution text after each `mapImageRequested`. */
@@ -134,6 +134,34 @@ function isAreaLevel(value: unknown): value is AreaLevel {
   return (AREA_LEVELS as readonly unknown[]).includes(value);
 }
 
+/** The boundary sources' data: the areas of each level, and the kecamatan and kelurahan names' points. */
+function boundarySourceData(boundaries: Boundaries | null): InitialSourceData {
+  if (!boundaries) return {};
+  const { kota, kecamatan, kelurahan } = boundaries;
+  return {
+    [SOURCE.kota]: kota,
+    [SOURCE.kecamatan]: kecamatan,
+    [SOURCE.kelurahan]: kelurahan,
+    [SOURCE.kecamatanLabels]: areaLabelPoints(kecamatan),
+    [SOURCE.kelurahanLabels]: areaLabelPoints(kelurahan),
+  };
+}
+
+/** What the release source draws: the released counts shown, or nothing. */
+function releaseData(shown: ShownRelease | null): FeatureCollection {
+  return shown ? (shown.collection as FeatureCollection) : EMPTY;
+}
+
+/** What an analysis source draws: the answer shown, or nothing. */
+function analysisData(shown: ShownAnalysis<MapAnalysis> | null): FeatureCollection {
+  return shown ? (shown.data as FeatureCollection) : EMPTY;
+}
+
+/** What a point source draws: the venues or interventions loaded, or nothing. */
+function pointData(points: PointState<PointKind>): FeatureCollection {
+  return points.status === 'ready' ? (points.data as FeatureCollection) : EMPTY;
+}
+
 /** The id of the cell or area a drawn feature stands for. */
 function placeIdOf(feature: Feature): unknown {
   return feature.properties?.cell ?? feature.properties?.code;
@@ -143,12 +171,14 @@ function placeIdOf(feature: Feature): unknown {
 export class MapController {
   private readonly map: maplibregl.Map;
   private readonly store: AppStore;
-  private readonly abort = new AbortController();
   private readonly unsubscribers: Array<() => void> = [];
-  private readonly onBoundariesFailed: ((error: unknown) => void) | undefined;
   private readonly onLoaded: (() => void) | undefined;
   private readonly onMapImage: ((image: HTMLCanvasElement, attribution: string) => void) | undefined;
-  private areas: Partial<Record<AreaLevel, AreaCollection>> = {};
+  /**
+   * What each of our sources holds (or is being sent): the style starts with what the store already has, and data
+   * already there is not sent to MapLibre's worker again (each update costs a round trip and a frame).
+   */
+  private readonly sourceData = new Map<SourceId, FeatureCollection>();
   private destroyed = false;
   /** Whether the style has loaded (its sources exist); set on the map's `style.load` event. */
   private styleReady = false;
@@ -163,16 +193,35 @@ export class MapController {
   /** Creates the map in `container`, starting from the store's view (or all of East Jakarta). */
   constructor(container: HTMLElement, store: AppStore, options: MapControllerOptions = {}) {
     this.store = store;
-    this.onBoundariesFailed = options.onBoundariesFailed;
     this.onLoaded = options.onLoaded;
     this.onMapImage = options.onMapImage;
     const origin = options.origin ?? window.location.origin;
-    const { language, mapView } = store.getState();
+    const state = store.getState();
+    const { language, mapView } = state;
     this.atHome = mapView === null;
+    const initial: InitialSourceData = {
+      ...boundarySourceData(options.boundaries ?? null),
+      [SOURCE.releases]: releaseData(state.releasedCounts.shown),
+      ...Object.fromEntries(
+        MAP_ANALYSES.map((analysis) => [
+          ANALYSIS_SOURCE[analysis],
+          analysisData(currentAnalysis(state, analysis)),
+        ]),
+      ),
+      ...Object.fromEntries(POINT_KINDS.map((kind) => [POINT_SOURCE[kind], pointData(state.points[kind])])),
+      // Drawn from the store once the style has loaded (the selection needs the drawn collections).
+      [SOURCE.selection]: EMPTY,
+      [SOURCE.placements]: EMPTY,
+      [SOURCE.patrol]: EMPTY,
+      [SOURCE.coverage]: EMPTY,
+    };
+    for (const [id, data] of Object.entries(initial) as Array<[SourceId, FeatureCollection]>) {
+      this.sourceData.set(id, data);
+    }
 
     this.map = new maplibregl.Map({
       container,
-      ...(options.basemapStyleUrl ? {} : { style: offlineStyle(origin) }),
+      ...(options.basemapStyleUrl ? {} : { style: offlineStyle(origin, initial) }),
       ...(mapView
         ? { center: [mapView.center.lng, mapView.center.lat], zoom: mapView.zoom }
         : { bounds: EAST_JAKARTA_BOUNDS, fitBoundsOptions: { padding: homePadding(container.clientWidth) } }),
@@ -194,7 +243,7 @@ export class MapController {
     this.map.keyboard.disableRotation();
     if (options.basemapStyleUrl) {
       this.map.setStyle(options.basemapStyleUrl, {
-        transformStyle: (_previous, next: StyleSpecification) => withBoundaryOverlay(next, origin),
+        transformStyle: (_previous, next: StyleSpecification) => withBoundaryOverlay(next, origin, initial),
       });
     }
     this.map.addControl(new maplibregl.AttributionControl({ customAttribution: FONT_ATTRIBUTION }));
@@ -234,7 +283,6 @@ export class MapController {
     this.applyLanguage(language);
     this.applyPointPicking(store.getState().pointPicking);
     this.applyPickedPoint(store.getState().pickedPoint);
-    void this.loadBoundaries();
     exposeMapForTests(this.map);
   }
 
@@ -250,11 +298,10 @@ export class MapController {
     this.map.zoomOut({ duration: CAMERA_ANIMATION_MS });
   }
 
-  /** Stops listening to the map and the store, cancels loading and removes the map. */
+  /** Stops listening to the map and the store and removes the map. */
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
-    this.abort.abort();
     for (const unsubscribe of this.unsubscribers.splice(0)) unsubscribe();
     this.map.off('moveend', this.handleMoveEnd);
     this.map.off('style.load', this.handleStyleLoad);
@@ -291,13 +338,12 @@ export class MapController {
   };
 
   /**
-   * The style's sources and layers exist: write what the store holds into them now, without waiting for the
-   * basemap's roads and transit to load (the map's `load` event), so the data layers draw as soon as they can.
+   * The style's sources and layers exist: write what the store holds into them now (what changed since the style was
+   * built), without waiting for the basemap's roads and transit to load (the map's `load` event).
    */
   private readonly handleStyleLoad = (): void => {
     this.styleReady = true;
     this.addSuppressedPattern();
-    this.applyAreas();
     const state = this.store.getState();
     this.applyLayers(state.mapLayers);
     this.applyRelease(state.releasedCounts.shown);
@@ -380,14 +426,12 @@ export class MapController {
   /** Writes the released counts (or nothing) into the release source and colours them by their classes. */
   private readonly applyRelease = (shown: ShownRelease | null): void => {
     if (this.destroyed || !this.styleReady) return;
-    const source = this.map.getSource<GeoJSONSource>(SOURCE.releases);
-    if (!source) return;
     this.map.setPaintProperty(
       RELEASE_LAYER.fill,
       'fill-color',
       releaseFillColour(shown?.classes ?? NO_COUNT_CLASSES),
     );
-    source.setData(shown ? (shown.collection as FeatureCollection) : EMPTY);
+    this.writeSource(SOURCE.releases, releaseData(shown));
     exposeReleaseForTests(
       shown ? { key: releaseRequestKey(shown.request), features: shown.collection.features.length } : null,
     );
@@ -397,9 +441,7 @@ export class MapController {
   /** Writes an analysis (or nothing) into its source. */
   private applyAnalysis(analysis: MapAnalysis, shown: ShownAnalysis<MapAnalysis> | null): void {
     if (this.destroyed || !this.styleReady) return;
-    const source = this.map.getSource<GeoJSONSource>(ANALYSIS_SOURCE[analysis]);
-    if (!source) return;
-    source.setData(shown ? (shown.data as FeatureCollection) : EMPTY);
+    this.writeSource(ANALYSIS_SOURCE[analysis], analysisData(shown));
     exposeAnalysisForTests(
       analysis,
       shown
@@ -412,50 +454,47 @@ export class MapController {
   /** Writes a point layer's venues or interventions (or nothing while they are not loaded) into its source. */
   private applyPoints<K extends PointKind>(kind: K, points: PointState<K>): void {
     if (this.destroyed || !this.styleReady) return;
-    const source = this.map.getSource<GeoJSONSource>(POINT_SOURCE[kind]);
-    if (!source) return;
-    const data = points.status === 'ready' ? (points.data as FeatureCollection) : EMPTY;
-    source.setData(data);
+    const data = pointData(points);
+    this.writeSource(POINT_SOURCE[kind], data);
     exposePointsForTests(kind, points.status === 'ready' ? data.features.length : null);
   }
 
   /** Outlines the cells a coverage check found uncovered (or none). */
   private readonly applyCoverage = (coverage: CoverageState): void => {
     if (this.destroyed || !this.styleReady) return;
-    const source = this.map.getSource<GeoJSONSource>(SOURCE.coverage);
-    if (!source) return;
     const uncovered = coverage.status === 'ready' ? uncoveredCells(coverage.plan) : null;
-    source.setData(uncovered ?? EMPTY);
+    this.writeSource(SOURCE.coverage, uncovered ?? EMPTY);
     exposeCoverageForTests(uncovered ? uncovered.features.length : null);
   };
 
   /** Draws the suggested sites of a placement (or none) with discs of its coverage distance. */
   private readonly applyPlacement = (placement: PlacementState): void => {
     if (this.destroyed || !this.styleReady) return;
-    const source = this.map.getSource<GeoJSONSource>(SOURCE.placements);
-    if (!source) return;
     const plan = placement.status === 'ready' ? placement.plan : null;
     if (plan)
       this.map.setPaintProperty(PLACEMENT_LAYER.coverage, 'circle-radius', metresToPixels(plan.coverageM));
-    source.setData({
-      type: 'FeatureCollection',
-      features: (plan?.sites ?? []).map((site) => ({
-        type: 'Feature',
-        id: site.rank,
-        geometry: { type: 'Point', coordinates: site.venue.coordinates },
-        properties: { rank: site.rank, kind: site.venue.kind, name: site.venue.name },
-      })),
-    });
+    this.writeSource(
+      SOURCE.placements,
+      plan
+        ? {
+            type: 'FeatureCollection',
+            features: plan.sites.map((site) => ({
+              type: 'Feature',
+              id: site.rank,
+              geometry: { type: 'Point', coordinates: site.venue.coordinates },
+              properties: { rank: site.rank, kind: site.venue.kind, name: site.venue.name },
+            })),
+          }
+        : EMPTY,
+    );
     exposePointsForTests('placements', plan ? plan.sites.length : null);
   };
 
   /** Draws the patrol plan's route and numbered stops (or none) and brings the route into view. */
   private readonly applyPatrol = (patrol: PatrolState): void => {
     if (this.destroyed || !this.styleReady) return;
-    const source = this.map.getSource<GeoJSONSource>(SOURCE.patrol);
-    if (!source) return;
     const plan = patrol.status === 'ready' ? patrol.plan : null;
-    source.setData(patrolFeatures(plan));
+    this.writeSource(SOURCE.patrol, plan ? patrolFeatures(plan) : EMPTY);
     const stops = plan?.stops ?? [];
     if (stops.length > 0) {
       const bounds = new maplibregl.LngLatBounds();
@@ -477,8 +516,6 @@ export class MapController {
   /** Outlines the selected cell or area, taking its outline from whichever drawn collection holds it. */
   private readonly applySelection = (selected: SelectedPlace | null): void => {
     if (this.destroyed || !this.styleReady) return;
-    const source = this.map.getSource<GeoJSONSource>(SOURCE.selection);
-    if (!source) return;
     const state = this.store.getState();
     const collections: FeatureCollection[] = MAP_ANALYSES.flatMap((analysis) => {
       const shown = currentAnalysis(state, analysis);
@@ -491,7 +528,7 @@ export class MapController {
           .flatMap((collection) => collection.features)
           .find((candidate) => placeIdOf(candidate) === selected.id)
       : undefined;
-    source.setData(feature ? { type: 'FeatureCollection', features: [feature] } : EMPTY);
+    this.writeSource(SOURCE.selection, feature ? { type: 'FeatureCollection', features: [feature] } : EMPTY);
   };
 
   /** Draws a fresh frame and hands a copy of it to `onMapImage`, read in the same frame it was drawn. */
@@ -538,33 +575,10 @@ export class MapController {
     toggle?.setAttribute('title', t('map.attribution'));
   };
 
-  private async loadBoundaries(): Promise<void> {
-    const levels: AreaLevel[] = ['kota', 'kecamatan', 'kelurahan'];
-    try {
-      const collections = await Promise.all(levels.map((level) => fetchAreas(level, this.abort.signal)));
-      if (this.destroyed) return;
-      levels.forEach((level, index) => {
-        this.areas[level] = collections[index];
-      });
-      this.applyAreas();
-    } catch (error) {
-      if (this.destroyed) return;
-      this.onBoundariesFailed?.(error);
-    }
-  }
-
-  /** Writes the loaded areas into the boundary sources once both the style and the data are there. */
-  private applyAreas(): void {
-    if (!this.styleReady) return;
-    const { kota, kecamatan, kelurahan } = this.areas;
-    if (!kota || !kecamatan || !kelurahan) return;
-    const updates: Array<[SourceId, FeatureCollection]> = [
-      [SOURCE.kota, kota],
-      [SOURCE.kecamatan, kecamatan],
-      [SOURCE.kelurahan, kelurahan],
-      [SOURCE.kecamatanLabels, areaLabelPoints(kecamatan)],
-      [SOURCE.kelurahanLabels, areaLabelPoints(kelurahan)],
-    ];
-    for (const [id, data] of updates) this.map.getSource<GeoJSONSource>(id)?.setData(data);
+  /** Sends `data` to source `id` unless the source already holds it. */
+  private writeSource(id: SourceId, data: FeatureCollection): void {
+    if (this.sourceData.get(id) === data) return;
+    this.sourceData.set(id, data);
+    this.map.getSource<GeoJSONSource>(id)?.setData(data);
   }
 }

@@ -2,6 +2,7 @@
  * Whole MapLibre styles for the dashboard: the offline basemap served by our own server, or an external
  * style with our released-counts, analysis and boundary layers added on top.
  */
+import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSourceSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { basemapFileUrl, glyphsUrlTemplate } from '../api/client.ts';
 import { basemapLayers } from './layers/basemap.ts';
@@ -16,7 +17,7 @@ import {
   VENUE_CLUSTER_RADIUS_PX,
   venueLayers,
 } from './layers/places.ts';
-import { SOURCE } from './layers/ids.ts';
+import { SOURCE, type SourceId } from './layers/ids.ts';
 import { patrolLayers } from './layers/patrol.ts';
 import { releaseLayers } from './layers/releases.ts';
 import { riskTerrainLayers } from './layers/riskTerrain.ts';
@@ -34,40 +35,42 @@ export const FONT_ATTRIBUTION = 'Noto Sans © The Noto Project Authors';
 /** Every attribution the offline map shows, in display order. */
 export const OFFLINE_ATTRIBUTIONS = [BOUNDARY_ATTRIBUTION, OSM_ATTRIBUTION, FONT_ATTRIBUTION];
 
-function emptyGeoJson(attribution?: string): GeoJSONSourceSpecification {
-  return {
-    type: 'geojson',
-    data: { type: 'FeatureCollection', features: [] },
-    ...(attribution ? { attribution } : {}),
-  };
-}
+/** What the controller's sources hold when the style is built; a source not named starts empty. */
+export type InitialSourceData = Partial<Record<SourceId, FeatureCollection>>;
+
+const NO_FEATURES: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
- * Sources of the boundary, released-counts, analysis, selection, venue and intervention layers, empty until the
- * controller loads them from the API (label points are computed in the browser from the polygons); venues cluster.
+ * Sources of the boundary, released-counts, analysis, selection, venue and intervention layers, holding what the
+ * controller already has (label points are computed in the browser from the polygons); venues cluster.
  */
-export function boundarySources(): Record<string, SourceSpecification> {
+export function boundarySources(initial: InitialSourceData = {}): Record<string, SourceSpecification> {
+  const geoJson = (id: SourceId, attribution?: string): GeoJSONSourceSpecification => ({
+    type: 'geojson',
+    data: initial[id] ?? NO_FEATURES,
+    ...(attribution ? { attribution } : {}),
+  });
   return {
-    [SOURCE.kota]: emptyGeoJson(BOUNDARY_ATTRIBUTION),
-    [SOURCE.kecamatan]: emptyGeoJson(),
-    [SOURCE.kelurahan]: emptyGeoJson(),
-    [SOURCE.kecamatanLabels]: emptyGeoJson(),
-    [SOURCE.kelurahanLabels]: emptyGeoJson(),
-    [SOURCE.releases]: emptyGeoJson(),
-    [SOURCE.riskTerrain]: emptyGeoJson(),
-    [SOURCE.hotspots]: emptyGeoJson(),
-    [SOURCE.emerging]: emptyGeoJson(),
-    [SOURCE.selection]: emptyGeoJson(),
+    [SOURCE.kota]: geoJson(SOURCE.kota, BOUNDARY_ATTRIBUTION),
+    [SOURCE.kecamatan]: geoJson(SOURCE.kecamatan),
+    [SOURCE.kelurahan]: geoJson(SOURCE.kelurahan),
+    [SOURCE.kecamatanLabels]: geoJson(SOURCE.kecamatanLabels),
+    [SOURCE.kelurahanLabels]: geoJson(SOURCE.kelurahanLabels),
+    [SOURCE.releases]: geoJson(SOURCE.releases),
+    [SOURCE.riskTerrain]: geoJson(SOURCE.riskTerrain),
+    [SOURCE.hotspots]: geoJson(SOURCE.hotspots),
+    [SOURCE.emerging]: geoJson(SOURCE.emerging),
+    [SOURCE.selection]: geoJson(SOURCE.selection),
     [SOURCE.venues]: {
-      ...emptyGeoJson(),
+      ...geoJson(SOURCE.venues),
       cluster: true,
       clusterMaxZoom: VENUE_CLUSTER_MAX_ZOOM,
       clusterRadius: VENUE_CLUSTER_RADIUS_PX,
     },
-    [SOURCE.interventions]: emptyGeoJson(),
-    [SOURCE.placements]: emptyGeoJson(),
-    [SOURCE.patrol]: emptyGeoJson(),
-    [SOURCE.coverage]: emptyGeoJson(),
+    [SOURCE.interventions]: geoJson(SOURCE.interventions),
+    [SOURCE.placements]: geoJson(SOURCE.placements),
+    [SOURCE.patrol]: geoJson(SOURCE.patrol),
+    [SOURCE.coverage]: geoJson(SOURCE.coverage),
   };
 }
 
@@ -91,14 +94,17 @@ export function overlayLayers() {
   ];
 }
 
-/** The offline style: roads, transit and boundaries served by our server at `origin` (absolute URL). */
-export function offlineStyle(origin: string): StyleSpecification {
+/**
+ * The offline style: roads, transit and boundaries served by our server at `origin` (absolute URL), our sources
+ * holding `initial`.
+ */
+export function offlineStyle(origin: string, initial: InitialSourceData = {}): StyleSpecification {
   return {
     version: 8,
     name: 'Titik Rawan offline',
     glyphs: glyphsUrlTemplate(origin),
     sources: {
-      ...boundarySources(),
+      ...boundarySources(initial),
       [SOURCE.roads]: {
         type: 'geojson',
         data: basemapFileUrl(origin, 'roads.geojson'),
@@ -116,14 +122,18 @@ export function offlineStyle(origin: string): StyleSpecification {
 }
 
 /**
- * An external style with our released-counts, analysis and boundary sources and layers added on top; our glyphs are used only when
- * the external style has none, so its fonts must then include the Noto Sans stacks.
+ * An external style with our released-counts, analysis and boundary sources (holding `initial`) and layers added on
+ * top; our glyphs are used only when the external style has none, so its fonts must then include the Noto Sans stacks.
  */
-export function withBoundaryOverlay(base: StyleSpecification, origin: string): StyleSpecification {
+export function withBoundaryOverlay(
+  base: StyleSpecification,
+  origin: string,
+  initial: InitialSourceData = {},
+): StyleSpecification {
   return {
     ...base,
     glyphs: base.glyphs ?? glyphsUrlTemplate(origin),
-    sources: { ...base.sources, ...boundarySources() },
+    sources: { ...base.sources, ...boundarySources(initial) },
     layers: [...base.layers, ...overlayLayers()],
   };
 }

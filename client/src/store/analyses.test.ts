@@ -1,7 +1,6 @@
-import { INCIDENT_CATEGORIES } from '@titik-rawan/shared';
 import type { Polygon } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import type { HotspotCollection, ReleaseMetadata, Tier } from '../api/types.ts';
+import type { HotspotCollection, Tier } from '../api/types.ts';
 import {
   analysisRequestKey,
   analysisResolution,
@@ -13,29 +12,9 @@ import {
 import { holdsRequest, NO_ANALYSES } from './analysesSlice.ts';
 import { allowedEmergingSteps, fitEmergingStep } from './filtersSlice.ts';
 import { createAppStore } from './index.ts';
+import { releaseMetadataFixture } from './releaseMetadataFixture.ts';
 
-const policy = {
-  public: { threshold: 10, finestResolution: 7, finestPeriod: 'quarter' as const },
-  ngo: { threshold: 5, finestResolution: 8, finestPeriod: 'month' as const },
-  satgas: { threshold: 3, finestResolution: 8, finestPeriod: 'month' as const },
-  admin: { threshold: 3, finestResolution: 8, finestPeriod: 'month' as const },
-};
-function metadata(tier: Tier): ReleaseMetadata {
-  const fine = tier !== 'public';
-  return {
-    tier,
-    synthetic: true,
-    policy,
-    span: { first: '2023-11', last: '2026-10' },
-    categories: ['all', ...INCIDENT_CATEGORIES],
-    levels: ['kota', 'kecamatan', 'kelurahan'],
-    resolutions: fine ? [7, 8] : [7],
-    periods: ['2024', '2025', '2024-Q2', ...(fine ? ['2024-05'] : [])],
-    version: '1',
-    updating: false,
-    notes: [],
-  };
-}
+const metadata = releaseMetadataFixture;
 
 const hexagon: Polygon = {
   type: 'Polygon',
