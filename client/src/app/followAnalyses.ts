@@ -16,8 +16,12 @@ import type * as AnalyticsApi from '../api/analytics.ts';
 import { holdsRequest } from '../store/analysesSlice.ts';
 import type { AppStore } from '../store/index.ts';
 
-/** The analytics API module, loading since `followAnalyses` started. */
 let analyticsApi: Promise<typeof AnalyticsApi> | null = null;
+
+/** The analytics API module, fetched on the first call (when following starts). */
+function analyticsModule(): Promise<typeof AnalyticsApi> {
+  return (analyticsApi ??= import('../api/analytics.ts'));
+}
 
 /** Fetches the answer to one analysis request through the analytics API module. */
 async function fetchAnalysis<K extends AnalysisKind>(
@@ -25,7 +29,7 @@ async function fetchAnalysis<K extends AnalysisKind>(
   request: AnalysisRequests[K],
   signal: AbortSignal,
 ): Promise<AnalysisData[K]> {
-  const api = await (analyticsApi ??= import('../api/analytics.ts'));
+  const api = await analyticsModule();
   const fetchers: {
     [Kind in AnalysisKind]: (request: AnalysisRequests[Kind]) => Promise<AnalysisData[Kind]>;
   } = {
@@ -47,9 +51,8 @@ function isAbort(error: unknown): boolean {
 
 /** Starts following the store; returns a function that stops following and cancels open requests. */
 export function followAnalyses(store: AppStore): () => void {
-  analyticsApi ??= import('../api/analytics.ts');
   // A failed load fails the first request, which reports it; this only keeps it from counting as unhandled.
-  analyticsApi.catch(() => undefined);
+  analyticsModule().catch(() => undefined);
   const aborts = new Map<AnalysisKind, AbortController>();
 
   const load = <K extends AnalysisKind>(kind: K, request: AnalysisRequests[K]) => {

@@ -49,7 +49,13 @@ import {
 } from './layers/releases.ts';
 import { RISK_LAYER } from './layers/riskTerrain.ts';
 import { layerVisibility, type MapLayer } from './layers/toggles.ts';
-import { FONT_ATTRIBUTION, type InitialSourceData, offlineStyle, withBoundaryOverlay } from './style.ts';
+import {
+  FONT_ATTRIBUTION,
+  type InitialSourceData,
+  NO_FEATURES,
+  offlineStyle,
+  withBoundaryOverlay,
+} from './style.ts';
 import {
   exposeAnalysisForTests,
   exposeCoverageForTests,
@@ -117,8 +123,6 @@ const CLICKABLE_LAYERS = [
   RELEASE_LAYER.suppressed,
 ];
 
-const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-
 /** The H3 cell or area a clicked feature stands for, or `null` when it is neither. */
 function clickedPlace(properties: Record<string, unknown> | null | undefined): SelectedPlace | null {
   const { cell, resolution, code, level, name } = properties ?? {};
@@ -149,17 +153,17 @@ function boundarySourceData(boundaries: Boundaries | null): InitialSourceData {
 
 /** What the release source draws: the released counts shown, or nothing. */
 function releaseData(shown: ShownRelease | null): FeatureCollection {
-  return shown ? (shown.collection as FeatureCollection) : EMPTY;
+  return shown ? (shown.collection as FeatureCollection) : NO_FEATURES;
 }
 
 /** What an analysis source draws: the answer shown, or nothing. */
 function analysisData(shown: ShownAnalysis<MapAnalysis> | null): FeatureCollection {
-  return shown ? (shown.data as FeatureCollection) : EMPTY;
+  return shown ? (shown.data as FeatureCollection) : NO_FEATURES;
 }
 
 /** What a point source draws: the venues or interventions loaded, or nothing. */
 function pointData(points: PointState<PointKind>): FeatureCollection {
-  return points.status === 'ready' ? (points.data as FeatureCollection) : EMPTY;
+  return points.status === 'ready' ? (points.data as FeatureCollection) : NO_FEATURES;
 }
 
 /** The id of the cell or area a drawn feature stands for. */
@@ -210,10 +214,10 @@ export class MapController {
       ),
       ...Object.fromEntries(POINT_KINDS.map((kind) => [POINT_SOURCE[kind], pointData(state.points[kind])])),
       // Drawn from the store once the style has loaded (the selection needs the drawn collections).
-      [SOURCE.selection]: EMPTY,
-      [SOURCE.placements]: EMPTY,
-      [SOURCE.patrol]: EMPTY,
-      [SOURCE.coverage]: EMPTY,
+      [SOURCE.selection]: NO_FEATURES,
+      [SOURCE.placements]: NO_FEATURES,
+      [SOURCE.patrol]: NO_FEATURES,
+      [SOURCE.coverage]: NO_FEATURES,
     };
     for (const [id, data] of Object.entries(initial) as Array<[SourceId, FeatureCollection]>) {
       this.sourceData.set(id, data);
@@ -463,7 +467,7 @@ export class MapController {
   private readonly applyCoverage = (coverage: CoverageState): void => {
     if (this.destroyed || !this.styleReady) return;
     const uncovered = coverage.status === 'ready' ? uncoveredCells(coverage.plan) : null;
-    this.writeSource(SOURCE.coverage, uncovered ?? EMPTY);
+    this.writeSource(SOURCE.coverage, uncovered ?? NO_FEATURES);
     exposeCoverageForTests(uncovered ? uncovered.features.length : null);
   };
 
@@ -485,7 +489,7 @@ export class MapController {
               properties: { rank: site.rank, kind: site.venue.kind, name: site.venue.name },
             })),
           }
-        : EMPTY,
+        : NO_FEATURES,
     );
     exposePointsForTests('placements', plan ? plan.sites.length : null);
   };
@@ -494,7 +498,7 @@ export class MapController {
   private readonly applyPatrol = (patrol: PatrolState): void => {
     if (this.destroyed || !this.styleReady) return;
     const plan = patrol.status === 'ready' ? patrol.plan : null;
-    this.writeSource(SOURCE.patrol, plan ? patrolFeatures(plan) : EMPTY);
+    this.writeSource(SOURCE.patrol, plan ? patrolFeatures(plan) : NO_FEATURES);
     const stops = plan?.stops ?? [];
     if (stops.length > 0) {
       const bounds = new maplibregl.LngLatBounds();
@@ -528,7 +532,10 @@ export class MapController {
           .flatMap((collection) => collection.features)
           .find((candidate) => placeIdOf(candidate) === selected.id)
       : undefined;
-    this.writeSource(SOURCE.selection, feature ? { type: 'FeatureCollection', features: [feature] } : EMPTY);
+    this.writeSource(
+      SOURCE.selection,
+      feature ? { type: 'FeatureCollection', features: [feature] } : NO_FEATURES,
+    );
   };
 
   /** Draws a fresh frame and hands a copy of it to `onMapImage`, read in the same frame it was drawn. */

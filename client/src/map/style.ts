@@ -38,7 +38,8 @@ export const OFFLINE_ATTRIBUTIONS = [BOUNDARY_ATTRIBUTION, OSM_ATTRIBUTION, FONT
 /** What the controller's sources hold when the style is built; a source not named starts empty. */
 export type InitialSourceData = Partial<Record<SourceId, FeatureCollection>>;
 
-const NO_FEATURES: FeatureCollection = { type: 'FeatureCollection', features: [] };
+/** The one empty collection our sources hold while they have nothing to draw. */
+export const NO_FEATURES: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
  * Sources of the boundary, released-counts, analysis, selection, venue and intervention layers, holding what the

@@ -17,9 +17,9 @@ export const PATROL_LAYER = {
 /** Colour of the patrol: a deep indigo, apart from the placement teal and every analysis colour. */
 export const PATROL_COLOUR = '#3730a3';
 
-/** The route line and the numbered stops of a plan (nothing for none). */
-export function patrolFeatures(plan: PatrolPlan | null): FeatureCollection<LineString | Point> {
-  const stops = plan?.stops ?? [];
+/** The route line and the numbered stops of a plan. */
+export function patrolFeatures(plan: PatrolPlan): FeatureCollection<LineString | Point> {
+  const { stops } = plan;
   return {
     type: 'FeatureCollection',
     features: [
