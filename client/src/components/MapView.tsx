@@ -19,8 +19,9 @@ import { useLatchedFlag } from './useLatchedFlag.ts';
  * first API requests, and awaited once the basemap setting is known.
  */
 const mapControllerModule = import('../map/MapController.ts');
-// A failed load is reported by the map area below; this only keeps it from counting as an unhandled rejection.
-mapControllerModule.catch(() => undefined);
+// MapLibre's worker starts as soon as its code is here, while the first data is still on its way. A failed load is
+// reported by the map area below; the catch only keeps it from counting as an unhandled rejection.
+mapControllerModule.then(({ prewarmMap }) => prewarmMap()).catch(() => undefined);
 
 /** The map area; MapLibre's code is loaded after first paint, in its own chunk. */
 export function MapView() {

@@ -171,6 +171,14 @@ function placeIdOf(feature: Feature): unknown {
   return feature.properties?.cell ?? feature.properties?.code;
 }
 
+/**
+ * Starts MapLibre's web worker before a map exists, so that the worker's code is loaded and compiled while the first
+ * data is still being fetched rather than after the map is created (about half a second on slow machines).
+ */
+export function prewarmMap(): void {
+  maplibregl.prewarm();
+}
+
 /** Owns the dashboard's MapLibre map for one container; call `destroy()` when the container goes away. */
 export class MapController {
   private readonly map: maplibregl.Map;
