@@ -5,6 +5,7 @@
 // the year's total (published elsewhere) cannot tell that a suppressed cell holds fewer than k.
 import { TIME_BANDS } from '@titik-rawan/shared/codes';
 import type { Sql } from '../db/database';
+import { readByMonths } from '../releases/incident-counts';
 
 /** Days of the week in ISO order (Monday first). */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -31,21 +32,25 @@ export function emptyProfile(): ProfileCounts {
 
 /**
  * Incidents of every calendar year by ISO day of the week and time band, all categories: read with the counts of
- * a release, so that a profile changes only when a new release is decided.
+ * a release, so that a profile changes only when a new release is decided (a few months per statement, like them).
  */
 export async function readTimeProfiles(sql: Sql): Promise<Map<number, ProfileCounts>> {
-  const rows = await sql<{ year: number; day: number; band: string | null; count: number }[]>`
-    select extract(year from occurred_on)::int as year, extract(isodow from occurred_on)::int as day,
-      time_band as band, count(*)::int as count
-    from incidents
-    group by 1, 2, 3`;
+  const rows = await readByMonths(
+    sql,
+    (from, until) => sql<{ year: number; day: number; band: string | null; count: number }[]>`
+      select extract(year from occurred_on)::int as year, extract(isodow from occurred_on)::int as day,
+        time_band as band, count(*)::int as count
+      from incidents
+      where occurred_on >= ${from} and occurred_on < ${until}
+      group by 1, 2, 3`,
+  );
   const profiles = new Map<number, ProfileCounts>();
   for (const { year, day, band, count } of rows) {
     let counts = profiles.get(year);
     if (!counts) profiles.set(year, (counts = emptyProfile()));
     const column = PROFILE_BANDS.indexOf((band ?? 'unrecorded') as (typeof PROFILE_BANDS)[number]);
     const row = counts[day - 1];
-    if (row && column >= 0) row[column] = count;
+    if (row && column >= 0) row[column] = (row[column] ?? 0) + count;
   }
   return profiles;
 }

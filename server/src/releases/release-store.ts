@@ -1,7 +1,7 @@
 import type { Sql } from '../db/database';
 import { isDemoDatabase } from '../db/meta';
 import { loadReleaseGeography, type ReleaseGeography } from './geography';
-import { incidentsVersion, readIncidentCounts } from './incident-counts';
+import { incidentsVersion, readAtOneVersion, readIncidentCounts } from './incident-counts';
 import { DEFAULT_ANALYTICS_OPTIONS, type AnalyticsOptions, type RiskVenue } from '../analytics/analytics-set';
 import type { ReleaseSet } from './release';
 import { decideInWorker, type Analysed } from './build-in-worker';
@@ -94,6 +94,10 @@ export class ReleaseStore {
     this.current = current;
     release.then(
       (decided) => {
+        // Data that changed while they were read are read again: the decision is then that of the newer version.
+        if (this.current === current && decided.version !== version) {
+          this.current = { version: decided.version, release };
+        }
         // Versions count writes, so a later one is newer.
         if (!this.decided || BigInt(decided.version) > BigInt(this.decided.version)) this.decided = decided;
       },
@@ -105,11 +109,14 @@ export class ReleaseStore {
     return current;
   }
 
-  private async decide(version: string): Promise<CurrentRelease> {
+  private async decide(expectedVersion: string): Promise<CurrentRelease> {
     const started = performance.now();
-    const rows = await readIncidentCounts(this.sql, this.geography);
+    const { version, data } = await readAtOneVersion(this.sql, expectedVersion, async () => ({
+      rows: await readIncidentCounts(this.sql, this.geography),
+      timeProfiles: await readTimeProfiles(this.sql),
+    }));
+    const { rows, timeProfiles } = data;
     const venues = await readRiskVenues(this.sql);
-    const timeProfiles = await readTimeProfiles(this.sql);
     const deciding = decideInWorker(rows, venues, this.analyticsOptions);
     const analysis: AnalysisState = { analysed: null, failed: null, ready: deciding.analysed };
     deciding.analysed.then(
