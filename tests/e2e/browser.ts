@@ -112,6 +112,12 @@ export const BOUNDARY_LAYERS = {
   kelurahanLabel: 'tr-kelurahan-label',
 } as const;
 
+/** Layer ids of the offline basemap's roads and transit routes (client/src/map/layers/basemap.ts). */
+export const BASEMAP_LAYERS = {
+  roadsMajor: 'tr-roads-major',
+  transitRoutes: 'tr-transit-routes',
+} as const;
+
 /** Layer ids of the released-counts layers (client/src/map/layers/releases.ts). */
 export const RELEASE_LAYERS = {
   fill: 'tr-release-fill',

@@ -1,6 +1,7 @@
 import { DEFAULT_DEMO_PASSWORD } from '@titik-rawan/server/config';
 import { describe, expect, it } from 'vitest';
 import {
+  BASEMAP_LAYERS,
   BOUNDARY_LAYERS,
   openDashboard,
   pixelCensus,
@@ -61,6 +62,18 @@ describe('dashboard foundation', () => {
     expect(census.background / census.total).toBeGreaterThan(0.2);
     expect(census.dark).toBeGreaterThan(2_000);
     await saveScreenshot(page, 'dashboard-desktop-1920x1080');
+  });
+
+  it('draws the main roads and the Transjakarta and KRL lines once the first view is drawn', async () => {
+    const page = await session.newPage(DESKTOP);
+    await openDashboard(page, session.baseUrl);
+    // Their files are loaded after the boundaries and the data are drawn (client/src/map/style.ts, BASEMAP_FILES).
+    await expect
+      .poll(() => renderedValues(page, [BASEMAP_LAYERS.roadsMajor], 'highway'), { timeout: 30_000 })
+      .toEqual(expect.arrayContaining(['motorway', 'primary', 'secondary']));
+    await expect
+      .poll(() => renderedValues(page, [BASEMAP_LAYERS.transitRoutes], 'network'), { timeout: 30_000 })
+      .toContain('Transjakarta');
   });
 
   it('draws the map without boundaries when they cannot be loaded, and says why', async () => {

@@ -13,7 +13,7 @@ import maplibregl, {
 import 'maplibre-gl/dist/maplibre-gl.css';
 import type { Feature, FeatureCollection } from 'geojson';
 import { AREA_LEVELS } from '@titik-rawan/shared/codes';
-import type { Boundaries } from '../api/client.ts';
+import { basemapFileUrl, type Boundaries } from '../api/client.ts';
 import type { AreaLevel } from '../api/types.ts';
 import { translate, type Language } from '../i18n/index.ts';
 import { analysisRequestKey, currentAnalysis } from '../store/analyses.ts';
@@ -50,6 +50,7 @@ import {
 import { RISK_LAYER } from './layers/riskTerrain.ts';
 import { layerVisibility, type MapLayer } from './layers/toggles.ts';
 import {
+  BASEMAP_FILES,
   FONT_ATTRIBUTION,
   type InitialSourceData,
   NO_FEATURES,
@@ -263,6 +264,7 @@ export class MapController {
     this.map.on('moveend', this.handleMoveEnd);
     this.map.on('style.load', this.handleStyleLoad);
     this.map.on('load', this.handleLoad);
+    if (!options.basemapStyleUrl) this.map.once('idle', () => this.loadBasemapFiles(origin));
     this.map.on('styleimagemissing', this.handleImageMissing);
     this.map.on('click', this.handleClick);
     this.printMedia?.addEventListener('change', this.handlePrintMedia);
@@ -366,6 +368,13 @@ export class MapController {
     this.applyCoverage(state.coverage);
     this.onLoaded?.();
   };
+
+  /** Gives the offline basemap's road and transit sources their files, once the first view is drawn. */
+  private loadBasemapFiles(origin: string): void {
+    for (const [source, file] of Object.entries(BASEMAP_FILES)) {
+      this.map.getSource<GeoJSONSource>(source)?.setData(basemapFileUrl(origin, file));
+    }
+  }
 
   /**
    * While a form waits for a point, sets it; otherwise zooms into a clicked cluster of venues, or selects the

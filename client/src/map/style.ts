@@ -4,7 +4,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import type { GeoJSONSourceSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
-import { basemapFileUrl, glyphsUrlTemplate } from '../api/client.ts';
+import { type BasemapFile, glyphsUrlTemplate } from '../api/client.ts';
 import { basemapLayers } from './layers/basemap.ts';
 import { boundaryLayers } from './layers/boundaries.ts';
 import { coverageLayers } from './layers/coverage.ts';
@@ -96,8 +96,19 @@ export function overlayLayers() {
 }
 
 /**
- * The offline style: roads, transit and boundaries served by our server at `origin` (absolute URL), our sources
- * holding `initial`.
+ * The files of the offline basemap's roads and transit, by source. Their sources start empty and are given these
+ * files once the map's first view (boundaries and data) is drawn: building their lines is most of MapLibre's
+ * worker's work at start, and on slow graphics each frame drawn before the data costs much (BENCHMARKS.md).
+ */
+export const BASEMAP_FILES = {
+  [SOURCE.roads]: 'roads.geojson',
+  [SOURCE.transitRoutes]: 'transit-routes.geojson',
+  [SOURCE.transitStops]: 'transit-stops.geojson',
+} as const satisfies Partial<Record<SourceId, BasemapFile>>;
+
+/**
+ * The offline style: boundaries served by our server at `origin` (absolute URL), our sources holding `initial`, and
+ * empty road and transit sources ({@link BASEMAP_FILES}).
  */
 export function offlineStyle(origin: string, initial: InitialSourceData = {}): StyleSpecification {
   return {
@@ -106,17 +117,9 @@ export function offlineStyle(origin: string, initial: InitialSourceData = {}): S
     glyphs: glyphsUrlTemplate(origin),
     sources: {
       ...boundarySources(initial),
-      [SOURCE.roads]: {
-        type: 'geojson',
-        data: basemapFileUrl(origin, 'roads.geojson'),
-        attribution: OSM_ATTRIBUTION,
-      },
-      [SOURCE.transitRoutes]: {
-        type: 'geojson',
-        data: basemapFileUrl(origin, 'transit-routes.geojson'),
-        attribution: OSM_ATTRIBUTION,
-      },
-      [SOURCE.transitStops]: { type: 'geojson', data: basemapFileUrl(origin, 'transit-stops.geojson') },
+      [SOURCE.roads]: { type: 'geojson', data: NO_FEATURES, attribution: OSM_ATTRIBUTION },
+      [SOURCE.transitRoutes]: { type: 'geojson', data: NO_FEATURES, attribution: OSM_ATTRIBUTION },
+      [SOURCE.transitStops]: { type: 'geojson', data: NO_FEATURES },
     },
     layers: [...basemapLayers(), ...overlayLayers()],
   };

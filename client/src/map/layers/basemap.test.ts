@@ -1,6 +1,6 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { describe, expect, it } from 'vitest';
-import { offlineStyle } from '../style.ts';
+import { BASEMAP_FILES, NO_FEATURES, offlineStyle } from '../style.ts';
 import {
   BASEMAP_LAYER,
   MAJOR_ROAD_CLASSES,
@@ -61,14 +61,14 @@ describe('offlineStyle', () => {
     expect(validateStyleMin(style)).toEqual([]);
   });
 
-  it('loads glyphs and basemap files from absolute URLs on our own server', () => {
+  it('loads glyphs from an absolute URL on our own server', () => {
     expect(style.glyphs).toBe('http://127.0.0.1:8787/basemap/glyphs/{fontstack}/{range}.pbf');
-    expect(style.sources[SOURCE.roads]).toMatchObject({
-      data: 'http://127.0.0.1:8787/basemap/roads.geojson',
-    });
-    expect(style.sources[SOURCE.transitRoutes]).toMatchObject({
-      data: 'http://127.0.0.1:8787/basemap/transit-routes.geojson',
-    });
+  });
+
+  it('starts roads and transit empty, each source with its file to load after the first view', () => {
+    const basemapSources = [SOURCE.roads, SOURCE.transitRoutes, SOURCE.transitStops];
+    for (const source of basemapSources) expect(style.sources[source]).toMatchObject({ data: NO_FEATURES });
+    expect(Object.keys(BASEMAP_FILES).sort()).toEqual([...basemapSources].sort());
   });
 
   it('uses only the fonts the server ships', () => {
