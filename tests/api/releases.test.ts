@@ -9,6 +9,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RELEASE_POLICY } from '@titik-rawan/server/releases/policy';
 import { testApp } from '../support/database';
+import { withIncidentBatch } from '../support/incidents';
 import { requestsTo } from '../support/requests';
 
 const { app, db, releases } = testApp();
@@ -253,23 +254,15 @@ describe('one release per data version', () => {
       const before = await kotaCount();
       expect(before).not.toBeNull();
       expect(await updating()).toBe(false);
-      const [batch] = await db.sql<{ id: string }[]>`
-      insert into import_batches (kind, source_name, row_count, synthetic)
-      values ('incidents', 'release rebuild test', 1, false) returning id`;
-      try {
-        await db.sql`
-        insert into incidents (occurred_on, category, kelurahan_code, organisation_code, batch_id)
-        select date '2025-06-15', 'other', '31.75.03.1003', code, ${batch?.id ?? null}
-        from organisations order by code limit 1`;
+      await withIncidentBatch(db.sql, 'release rebuild test', async (addIncident) => {
+        await addIncident('2025-06-15');
         // The decision of the new data has just started: the answer is immediate, with the figures made safe before.
         expect(await kotaCount()).toBe(before);
         expect(await updating()).toBe(true);
         await releases.refresh();
         expect(await kotaCount()).toBe((before ?? 0) + 1);
         expect(await updating()).toBe(false);
-      } finally {
-        await db.sql`delete from import_batches where id = ${batch?.id ?? null}`;
-      }
+      });
       await releases.refresh();
       expect(await kotaCount()).toBe(before);
     },

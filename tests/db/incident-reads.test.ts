@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { INCIDENT_CATEGORIES } from '@titik-rawan/shared';
 import { readTimeProfiles } from '@titik-rawan/server/planning/time-profile';
 import { loadReleaseGeography } from '@titik-rawan/server/releases/geography';
+import { monthIndex } from '@titik-rawan/server/releases/periods';
 import {
   incidentsVersion,
   MONTHS_PER_READ,
@@ -12,30 +13,10 @@ import {
   readIncidentCounts,
 } from '@titik-rawan/server/releases/incident-counts';
 import { testDatabase } from '../support/database';
+import { withIncidentBatch } from '../support/incidents';
 
 const { sql } = testDatabase();
 const geography = loadReleaseGeography();
-
-/** Runs `task` with an import batch of its own, removed afterwards with its incidents. */
-async function withBatch(task: (batchId: string) => Promise<void>): Promise<void> {
-  const [batch] = await sql<{ id: string }[]>`
-    insert into import_batches (kind, source_name, row_count, synthetic)
-    values ('incidents', 'incident reads test', 1, false) returning id`;
-  if (!batch) throw new Error('no batch');
-  try {
-    await task(batch.id);
-  } finally {
-    await sql`delete from import_batches where id = ${batch.id}`;
-  }
-}
-
-/** Adds one incident to the batch, inside the demo data's span. */
-async function addIncident(batchId: string): Promise<void> {
-  await sql`
-    insert into incidents (occurred_on, category, kelurahan_code, organisation_code, batch_id)
-    select date '2024-03-15', 'other', '31.75.03.1003', code, ${batchId}
-    from organisations order by code limit 1`;
-}
 
 describe('reading incidents a few months per statement', () => {
   it('reads runs of months from the first incident’s month to the last one’s, each once', async () => {
@@ -51,11 +32,7 @@ describe('reading incidents a few months per statement', () => {
     expect((runs.at(-1)?.[1] ?? '') > (span?.last ?? '')).toBe(true);
     for (const [index, [from, until]] of runs.entries()) {
       if (index > 0) expect(from).toBe(runs[index - 1]?.[1]);
-      const months =
-        (Number(until.slice(0, 4)) - Number(from.slice(0, 4))) * 12 +
-        Number(until.slice(5, 7)) -
-        Number(from.slice(5, 7));
-      expect(months).toBe(MONTHS_PER_READ);
+      expect(monthIndex(until.slice(0, 7)) - monthIndex(from.slice(0, 7))).toBe(MONTHS_PER_READ);
     }
   });
 
@@ -96,15 +73,15 @@ describe('reading incidents a few months per statement', () => {
 
 describe('one view of the data across statements', () => {
   it('reads again when an import commits during the read, and gives the version that includes it', async () => {
-    await withBatch(async (batchId) => {
+    await withIncidentBatch(sql, 'incident reads test', async (addIncident, batchId) => {
       const before = await incidentsVersion(sql);
       let reads = 0;
       const read = await readAtOneVersion(sql, before, async () => {
         reads++;
         const [row] = await sql<{ n: number }[]>`
           select count(*)::int as n from incidents where batch_id = ${batchId}`;
-        // An import commits between this read's statements.
-        if (reads === 1) await addIncident(batchId);
+        // An import commits between this read's statements (inside the demo data's span).
+        if (reads === 1) await addIncident('2024-03-15');
         return row?.n;
       });
       expect(reads).toBeGreaterThanOrEqual(2);
