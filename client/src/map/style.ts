@@ -42,8 +42,10 @@ export type InitialSourceData = Partial<Record<SourceId, FeatureCollection>>;
 export const NO_FEATURES: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
- * Sources of the boundary, released-counts, analysis, selection, venue and intervention layers, holding what the
- * controller already has (label points are computed in the browser from the polygons); venues cluster.
+ * Sources of the released-counts, analysis, boundary, selection, venue and intervention layers, holding what the
+ * controller already has (label points are computed in the browser from the polygons); venues cluster. The data come
+ * first: MapLibre's worker builds the sources in this order, and the first view's frames get the data sooner
+ * (BENCHMARKS.md).
  */
 export function boundarySources(initial: InitialSourceData = {}): Record<string, SourceSpecification> {
   const geoJson = (id: SourceId, attribution?: string): GeoJSONSourceSpecification => ({
@@ -52,15 +54,15 @@ export function boundarySources(initial: InitialSourceData = {}): Record<string,
     ...(attribution ? { attribution } : {}),
   });
   return {
+    [SOURCE.releases]: geoJson(SOURCE.releases),
+    [SOURCE.riskTerrain]: geoJson(SOURCE.riskTerrain),
+    [SOURCE.hotspots]: geoJson(SOURCE.hotspots),
+    [SOURCE.emerging]: geoJson(SOURCE.emerging),
     [SOURCE.kota]: geoJson(SOURCE.kota, BOUNDARY_ATTRIBUTION),
     [SOURCE.kecamatan]: geoJson(SOURCE.kecamatan),
     [SOURCE.kelurahan]: geoJson(SOURCE.kelurahan),
     [SOURCE.kecamatanLabels]: geoJson(SOURCE.kecamatanLabels),
     [SOURCE.kelurahanLabels]: geoJson(SOURCE.kelurahanLabels),
-    [SOURCE.releases]: geoJson(SOURCE.releases),
-    [SOURCE.riskTerrain]: geoJson(SOURCE.riskTerrain),
-    [SOURCE.hotspots]: geoJson(SOURCE.hotspots),
-    [SOURCE.emerging]: geoJson(SOURCE.emerging),
     [SOURCE.selection]: geoJson(SOURCE.selection),
     [SOURCE.venues]: {
       ...geoJson(SOURCE.venues),
