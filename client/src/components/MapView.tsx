@@ -23,6 +23,13 @@ const mapControllerModule = import('../map/MapController.ts');
 // reported by the map area below; the catch only keeps it from counting as an unhandled rejection.
 mapControllerModule.then(({ prewarmMap }) => prewarmMap()).catch(() => undefined);
 
+/**
+ * The boundaries the map is created with, asked for as soon as the dashboard's code runs, alongside its first API
+ * requests, rather than once the page has first rendered. A failure is reported by the map area below.
+ */
+const boundariesRequest = fetchBoundaries();
+boundariesRequest.catch(() => undefined);
+
 /** The map area; MapLibre's code is loaded after first paint, in its own chunk. */
 export function MapView() {
   const t = useT();
@@ -42,13 +49,20 @@ export function MapView() {
   const showLoading = useDelayedFlag(!loaded && problem === null);
 
   useEffect(() => {
-    const abort = new AbortController();
-    fetchBoundaries(abort.signal).then(setBoundaries, (error: unknown) => {
-      if (abort.signal.aborted) return;
-      setProblem(errorMessageKey(error));
-      setBoundaries(null);
-    });
-    return () => abort.abort();
+    let cancelled = false;
+    boundariesRequest.then(
+      (loaded) => {
+        if (!cancelled) setBoundaries(loaded);
+      },
+      (error: unknown) => {
+        if (cancelled) return;
+        setProblem(errorMessageKey(error));
+        setBoundaries(null);
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
   }, []);
 
   useEffect(() => {
