@@ -122,6 +122,36 @@ describe('dashboard foundation', () => {
     );
   });
 
+  it('asks for the release metadata alongside the session check, once, for the signed-in tier', async () => {
+    const page = await session.newPage(DESKTOP);
+    await session.signIn(page, 'satgas');
+    const metadataRequests: string[] = [];
+    let metadataAsked: () => void = () => undefined;
+    const asked = new Promise<void>((resolve) => {
+      metadataAsked = resolve;
+    });
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname !== '/api/releases/metadata') return;
+      metadataRequests.push(request.url());
+      metadataAsked();
+    });
+    // The session's answer is held until the metadata has been asked for: a dashboard that waited for it would
+    // never ask, and this test would time out.
+    await page.route('**/api/auth/me', async (route) => {
+      await asked;
+      await route.continue();
+    });
+    await page.addInitScript(() => {
+      window.__TITIK_RAWAN_TEST_HOOKS__ = true;
+    });
+    await page.goto(`${session.baseUrl}/?layers=counts`);
+    await page.waitForFunction(() => window.__titikRawanRelease?.key.startsWith('satgas|'), null, {
+      timeout: 60_000,
+      polling: 250,
+    });
+    expect(metadataRequests).toHaveLength(1);
+  });
+
   it('shows the synthetic-data marker with its explanation on focus', async () => {
     const health = (await (await fetch(`${session.baseUrl}/api/health`)).json()) as { demoData: boolean };
     expect(health.demoData).toBe(true);

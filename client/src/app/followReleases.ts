@@ -1,6 +1,6 @@
 /**
- * Keeps the released counts in step with the session and the filters: reloads the release metadata when
- * the tier changes (sign in or out), then fetches the counts for each new choice of filters, cancelling
+ * Keeps the released counts in step with the session and the filters: loads the release metadata at once and
+ * again when the tier changes (sign in or out), then fetches the counts for each new choice of filters, cancelling
  * answers nobody waits for any more. Every outcome is a store event; the map controller draws what arrives.
  */
 import { ApiError, fetchReleasedAreas, fetchReleasedCells, fetchReleaseMetadata } from '../api/client.ts';
@@ -86,8 +86,18 @@ export function followReleases(store: AppStore): () => void {
     );
   };
 
-  const stopTier = store.subscribe(knownTier, (tier) => tier && loadMetadata(tier), {
-    fireImmediately: true,
+  // The first metadata is asked for at once, alongside the session check: both are answered for the same session
+  // cookie, so the answer is the session's tier (labelled public until the session is known). After that, each
+  // change of tier (signing in or out) asks again.
+  loadMetadata(knownTier(store.getState()) ?? 'public');
+  const stopTier = store.subscribe(knownTier, (tier, previous) => {
+    if (!tier) return;
+    const { releaseMetadata } = store.getState();
+    const sameSession =
+      previous === null &&
+      (releaseMetadata.status === 'loading' ||
+        (releaseMetadata.status === 'ready' && releaseMetadata.metadata.tier === tier));
+    if (!sameSession) loadMetadata(tier);
   });
   const stopCounts = store.subscribe(
     (state) => {
