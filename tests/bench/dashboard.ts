@@ -7,7 +7,8 @@
 //    from navigation start to the first frame that draws hot spot cells on `/?layers=hotspots` (public tier,
 //    default period and resolution), and to the map being complete with them (every tile loaded, the roads, which
 //    come after the first view, drawn), with first contentful paint and the map's `load` event: each run opens a
-//    fresh browser context (cold cache), then reloads the page in that context (warm cache).
+//    fresh browser context (cold cache), lets its new window finish starting, then loads the page and reloads it in
+//    that context (warm cache).
 // Prints both tables and writes bench-results/dashboard.json.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -39,6 +40,12 @@ const ROADS_LAYER = 'tr-roads-major';
 const MARKS = { mapLoad: 'titik-rawan:map-load', hotspotsDrawn: 'titik-rawan:hotspots-drawn' } as const;
 const VIEWPORT = { width: 1920, height: 1080 };
 const DEFAULT_RUNS = 5;
+/**
+ * How long a new window is left to finish starting before the page is loaded, in milliseconds. Headless Chromium
+ * builds the new window's own address bar pop-up (a WebUI page, about 0.5–1 s of CPU on 2 cores) in its first seconds;
+ * a visitor's browser has done so before they type our address.
+ */
+const NEW_WINDOW_SETTLE_MS = 3000;
 /** How long one page load may take to render hot spots, in milliseconds. */
 const RENDER_TIMEOUT_MS = 120_000;
 const KIB = 1024;
@@ -182,6 +189,7 @@ async function measureLoads(browser: Browser, baseUrl: string, runs: number) {
     try {
       await context.addInitScript(hookMap, { marks: MARKS, hotspotLayer: HOTSPOT_FILL_LAYER });
       const page = await context.newPage();
+      await page.waitForTimeout(NEW_WINDOW_SETTLE_MS);
       if (run === 1) page.on('request', (request) => fetched.add(new URL(request.url()).pathname.slice(1)));
       cold.push(await timeLoad(page, () => page.goto(`${baseUrl}${VIEW_PATH}`, { waitUntil: 'commit' })));
       warm.push(await timeLoad(page, () => page.reload({ waitUntil: 'commit' })));

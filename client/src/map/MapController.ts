@@ -38,7 +38,7 @@ import { EMERGING_LAYER } from './layers/emerging.ts';
 import { HOTSPOT_LAYER } from './layers/hotspots.ts';
 import { patrolFeatures } from './layers/patrol.ts';
 import { metresToPixels, PLACEMENT_LAYER, VENUE_LAYER } from './layers/places.ts';
-import { SOURCE, type SourceId } from './layers/ids.ts';
+import { SOURCE, type SourceId, withheldTwin } from './layers/ids.ts';
 import {
   NO_COUNT_CLASSES,
   RELEASE_LAYER,
@@ -234,7 +234,7 @@ export class MapController {
 
     this.map = new maplibregl.Map({
       container,
-      ...(options.basemapStyleUrl ? {} : { style: offlineStyle(origin, initial) }),
+      ...(options.basemapStyleUrl ? {} : { style: offlineStyle(origin, initial, state.mapLayers) }),
       ...(mapView
         ? { center: [mapView.center.lng, mapView.center.lat], zoom: mapView.zoom }
         : { bounds: EAST_JAKARTA_BOUNDS, fitBoundsOptions: { padding: homePadding(container.clientWidth) } }),
@@ -256,7 +256,8 @@ export class MapController {
     this.map.keyboard.disableRotation();
     if (options.basemapStyleUrl) {
       this.map.setStyle(options.basemapStyleUrl, {
-        transformStyle: (_previous, next: StyleSpecification) => withBoundaryOverlay(next, origin, initial),
+        transformStyle: (_previous, next: StyleSpecification) =>
+          withBoundaryOverlay(next, origin, initial, state.mapLayers),
       });
     }
     this.map.addControl(new maplibregl.AttributionControl({ customAttribution: FONT_ATTRIBUTION }));
@@ -599,10 +600,12 @@ export class MapController {
     toggle?.setAttribute('title', t('map.attribution'));
   };
 
-  /** Sends `data` to source `id` unless the source already holds it. */
+  /** Sends `data` to source `id` (and to its hatch twin) unless the source already holds it. */
   private writeSource(id: SourceId, data: FeatureCollection): void {
     if (this.sourceData.get(id) === data) return;
     this.sourceData.set(id, data);
-    this.map.getSource<GeoJSONSource>(id)?.setData(data);
+    for (const target of [id, withheldTwin(id)]) {
+      if (target) this.map.getSource<GeoJSONSource>(target)?.setData(data);
+    }
   }
 }

@@ -3,7 +3,12 @@
  * style with our released-counts, analysis and boundary layers added on top.
  */
 import type { FeatureCollection } from 'geojson';
-import type { GeoJSONSourceSpecification, SourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type {
+  GeoJSONSourceSpecification,
+  LayerSpecification,
+  SourceSpecification,
+  StyleSpecification,
+} from 'maplibre-gl';
 import { type BasemapFile, glyphsUrlTemplate } from '../api/client.ts';
 import { basemapLayers } from './layers/basemap.ts';
 import { boundaryLayers } from './layers/boundaries.ts';
@@ -17,7 +22,8 @@ import {
   VENUE_CLUSTER_RADIUS_PX,
   venueLayers,
 } from './layers/places.ts';
-import { SOURCE, type SourceId } from './layers/ids.ts';
+import { SOURCE, type SourceId, WITHHELD_TWIN } from './layers/ids.ts';
+import { DEFAULT_MAP_LAYERS, layerVisibility, type MapLayer } from './layers/toggles.ts';
 import { patrolLayers } from './layers/patrol.ts';
 import { releaseLayers } from './layers/releases.ts';
 import { riskTerrainLayers } from './layers/riskTerrain.ts';
@@ -44,8 +50,8 @@ export const NO_FEATURES: FeatureCollection = { type: 'FeatureCollection', featu
 /**
  * Sources of the released-counts, analysis, boundary, selection, venue and intervention layers, holding what the
  * controller already has (label points are computed in the browser from the polygons); venues cluster. The data come
- * first: MapLibre's worker builds the sources in this order, and the first view's frames get the data sooner
- * (BENCHMARKS.md).
+ * first, then the boundaries, then the hatch twins ({@link WITHHELD_TWIN}): MapLibre's worker builds the sources in
+ * this order, and the first view's frames get the data sooner (BENCHMARKS.md).
  */
 export function boundarySources(initial: InitialSourceData = {}): Record<string, SourceSpecification> {
   const geoJson = (id: SourceId, attribution?: string): GeoJSONSourceSpecification => ({
@@ -53,6 +59,9 @@ export function boundarySources(initial: InitialSourceData = {}): Record<string,
     data: initial[id] ?? NO_FEATURES,
     ...(attribution ? { attribution } : {}),
   });
+  const withheldTwins = Object.fromEntries(
+    Object.entries(WITHHELD_TWIN).map(([of, twin]) => [twin, geoJson(of as SourceId)]),
+  );
   return {
     [SOURCE.releases]: geoJson(SOURCE.releases),
     [SOURCE.riskTerrain]: geoJson(SOURCE.riskTerrain),
@@ -63,6 +72,7 @@ export function boundarySources(initial: InitialSourceData = {}): Record<string,
     [SOURCE.kelurahan]: geoJson(SOURCE.kelurahan),
     [SOURCE.kecamatanLabels]: geoJson(SOURCE.kecamatanLabels),
     [SOURCE.kelurahanLabels]: geoJson(SOURCE.kelurahanLabels),
+    ...withheldTwins,
     [SOURCE.selection]: geoJson(SOURCE.selection),
     [SOURCE.venues]: {
       ...geoJson(SOURCE.venues),
@@ -80,9 +90,12 @@ export function boundarySources(initial: InitialSourceData = {}): Record<string,
 /**
  * Our layers drawn over any basemap, bottom to top: released counts, risk terrain, hot spots, emerging hot
  * spots, venues, interventions, suggested sites, the patrol route, uncovered cells, the selected place, then the boundary outlines and names.
+ * The switchable layers are visible when they are in `on`: the style starts as the map is shown, so MapLibre does not
+ * reload their sources when the map switches them at start.
  */
-export function overlayLayers() {
-  return [
+export function overlayLayers(on: readonly MapLayer[] = DEFAULT_MAP_LAYERS): LayerSpecification[] {
+  const visibility = new Map(layerVisibility(on));
+  const layers: LayerSpecification[] = [
     ...releaseLayers(),
     ...riskTerrainLayers(),
     ...hotspotLayers(),
@@ -95,6 +108,12 @@ export function overlayLayers() {
     ...selectionLayers(),
     ...boundaryLayers(),
   ];
+  return layers.map((layer) => {
+    const shown = visibility.get(layer.id);
+    return shown
+      ? ({ ...layer, layout: { ...layer.layout, visibility: shown } } as LayerSpecification)
+      : layer;
+  });
 }
 
 /**
@@ -109,10 +128,14 @@ export const BASEMAP_FILES = {
 } as const satisfies Partial<Record<SourceId, BasemapFile>>;
 
 /**
- * The offline style: boundaries served by our server at `origin` (absolute URL), our sources holding `initial`, and
- * empty road and transit sources ({@link BASEMAP_FILES}).
+ * The offline style: boundaries served by our server at `origin` (absolute URL), our sources holding `initial`, the
+ * layers in `on` switched on, and empty road and transit sources ({@link BASEMAP_FILES}).
  */
-export function offlineStyle(origin: string, initial: InitialSourceData = {}): StyleSpecification {
+export function offlineStyle(
+  origin: string,
+  initial: InitialSourceData = {},
+  on: readonly MapLayer[] = DEFAULT_MAP_LAYERS,
+): StyleSpecification {
   return {
     version: 8,
     name: 'Titik Rawan offline',
@@ -123,23 +146,25 @@ export function offlineStyle(origin: string, initial: InitialSourceData = {}): S
       [SOURCE.transitRoutes]: { type: 'geojson', data: NO_FEATURES, attribution: OSM_ATTRIBUTION },
       [SOURCE.transitStops]: { type: 'geojson', data: NO_FEATURES },
     },
-    layers: [...basemapLayers(), ...overlayLayers()],
+    layers: [...basemapLayers(), ...overlayLayers(on)],
   };
 }
 
 /**
- * An external style with our released-counts, analysis and boundary sources (holding `initial`) and layers added on
- * top; our glyphs are used only when the external style has none, so its fonts must then include the Noto Sans stacks.
+ * An external style with our released-counts, analysis and boundary sources (holding `initial`) and layers (those in
+ * `on` switched on) added on top; our glyphs are used only when the external style has none, so its fonts must then
+ * include the Noto Sans stacks.
  */
 export function withBoundaryOverlay(
   base: StyleSpecification,
   origin: string,
   initial: InitialSourceData = {},
+  on: readonly MapLayer[] = DEFAULT_MAP_LAYERS,
 ): StyleSpecification {
   return {
     ...base,
     glyphs: base.glyphs ?? glyphsUrlTemplate(origin),
     sources: { ...base.sources, ...boundarySources(initial) },
-    layers: [...base.layers, ...overlayLayers()],
+    layers: [...base.layers, ...overlayLayers(on)],
   };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { offlineStyle } from '../style.ts';
 import { EMERGING_COLOUR, EMERGING_LAYER, emergingFillColour, emergingLayers } from './emerging.ts';
 import { HOTSPOT_LAYER } from './hotspots.ts';
-import { SOURCE } from './ids.ts';
+import { SOURCE, WITHHELD_TWIN } from './ids.ts';
 import { SUPPRESSED_PATTERN } from './releases.ts';
 
 /** Hue (0–360°) and saturation (0–1) of a `#rrggbb` colour. */
@@ -51,13 +51,17 @@ describe('emerging hot spot palette', () => {
 describe('emergingLayers', () => {
   const layers = emergingLayers();
 
-  it('draws class fills, the withheld hatch and outlines from the emerging source, above the hot spots', () => {
+  it('draws class fills, the withheld hatch and outlines from the emerging source and the hatch from its twin, above the hot spots', () => {
     expect(layers.map((layer) => layer.id)).toEqual([
       EMERGING_LAYER.fill,
       EMERGING_LAYER.withheld,
       EMERGING_LAYER.outline,
     ]);
-    expect(layers.every((layer) => 'source' in layer && layer.source === SOURCE.emerging)).toBe(true);
+    expect(layers.map((layer) => ('source' in layer ? layer.source : null))).toEqual([
+      SOURCE.emerging,
+      WITHHELD_TWIN[SOURCE.emerging],
+      SOURCE.emerging,
+    ]);
     const ids = offlineStyle('http://127.0.0.1:8787').layers.map((layer) => layer.id);
     expect(ids.indexOf(EMERGING_LAYER.fill)).toBeGreaterThan(ids.indexOf(HOTSPOT_LAYER.outline));
   });

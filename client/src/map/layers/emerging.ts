@@ -70,7 +70,7 @@ export function emergingLayers(): LayerSpecification[] {
     {
       id: EMERGING_LAYER.withheld,
       type: 'fill',
-      source: SOURCE.emerging,
+      source: SOURCE.emergingWithheld,
       filter: ['!', hasClass],
       paint: { 'fill-pattern': SUPPRESSED_PATTERN, 'fill-opacity': 0.85 },
     },

@@ -1,4 +1,5 @@
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { FeatureCollection } from 'geojson';
 import { describe, expect, it } from 'vitest';
 import { offlineStyle } from '../style.ts';
 import {
@@ -9,7 +10,7 @@ import {
   hotspotLayers,
   isHotspotBin,
 } from './hotspots.ts';
-import { SOURCE } from './ids.ts';
+import { SOURCE, WITHHELD_TWIN } from './ids.ts';
 import { RELEASE_LAYER, SUPPRESSED_PATTERN } from './releases.ts';
 
 const layers = hotspotLayers();
@@ -46,13 +47,17 @@ describe('hot spot palette', () => {
 });
 
 describe('hotspotLayers', () => {
-  it('draws bin fills, then the withheld hatch, then outlines, all from the hot spot source', () => {
+  it('draws bin fills, then the withheld hatch, then outlines, from the hot spot source and the hatch from its twin', () => {
     expect(layers.map((item) => item.id)).toEqual([
       HOTSPOT_LAYER.fill,
       HOTSPOT_LAYER.withheld,
       HOTSPOT_LAYER.outline,
     ]);
-    expect(layers.every((item) => 'source' in item && item.source === SOURCE.hotspots)).toBe(true);
+    expect(layers.map((item) => ('source' in item ? item.source : null))).toEqual([
+      SOURCE.hotspots,
+      WITHHELD_TWIN[SOURCE.hotspots],
+      SOURCE.hotspots,
+    ]);
   });
 
   it('fills cells with a bin by bin colour, leaves bin 0 clear, and hatches cells without a bin', () => {
@@ -82,5 +87,26 @@ describe('hotspotLayers', () => {
     expect(validateStyleMin(style)).toEqual([]);
     const ids = style.layers.map((item) => item.id);
     expect(ids.indexOf(HOTSPOT_LAYER.fill)).toBeGreaterThan(ids.indexOf(RELEASE_LAYER.outline));
+  });
+
+  it('starts its hatch twin with the same cells as the hot spot source', () => {
+    const cells: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { cell: 'a', bin: 2 },
+          geometry: { type: 'Point', coordinates: [106.9, -6.2] },
+        },
+        {
+          type: 'Feature',
+          properties: { cell: 'b', bin: null },
+          geometry: { type: 'Point', coordinates: [106.9, -6.3] },
+        },
+      ],
+    };
+    const { sources } = offlineStyle('http://127.0.0.1:8787', { [SOURCE.hotspots]: cells }, ['hotspots']);
+    expect(sources[SOURCE.hotspots]).toMatchObject({ type: 'geojson', data: cells });
+    expect(sources[WITHHELD_TWIN[SOURCE.hotspots]]).toMatchObject({ type: 'geojson', data: cells });
   });
 });

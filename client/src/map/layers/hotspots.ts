@@ -73,7 +73,7 @@ export function hotspotLayers(): LayerSpecification[] {
     {
       id: HOTSPOT_LAYER.withheld,
       type: 'fill',
-      source: SOURCE.hotspots,
+      source: SOURCE.hotspotsWithheld,
       filter: ['!', hasBin],
       paint: { 'fill-pattern': SUPPRESSED_PATTERN, 'fill-opacity': 0.85 },
     },

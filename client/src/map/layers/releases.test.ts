@@ -5,7 +5,7 @@ import type { ReleasedCellCollection } from '../../api/types.ts';
 import { offlineStyle } from '../style.ts';
 import { basemapLayers } from './basemap.ts';
 import { boundaryLayers } from './boundaries.ts';
-import { SOURCE } from './ids.ts';
+import { SOURCE, WITHHELD_TWIN } from './ids.ts';
 import {
   classColours,
   classLowerBounds,
@@ -91,13 +91,17 @@ describe('releaseLayers', () => {
   const classes = countClasses(cells([null, 0, 12, 20, 40, 80, 160]));
   const layers = releaseLayers(classes);
 
-  it('draws count fills, then the suppressed hatch, then outlines, all from the release source', () => {
+  it('draws count fills, then the suppressed hatch, then outlines, from the release source and the hatch from its twin', () => {
     expect(layers.map((layer) => layer.id)).toEqual([
       RELEASE_LAYER.fill,
       RELEASE_LAYER.suppressed,
       RELEASE_LAYER.outline,
     ]);
-    expect(layers.every((layer) => 'source' in layer && layer.source === SOURCE.releases)).toBe(true);
+    expect(layers.map((layer) => ('source' in layer ? layer.source : null))).toEqual([
+      SOURCE.releases,
+      WITHHELD_TWIN[SOURCE.releases],
+      SOURCE.releases,
+    ]);
   });
 
   it('keeps suppressed features out of the count fill and hatches them instead', () => {

@@ -142,7 +142,7 @@ export function releaseLayers(classes: CountClasses = NO_COUNT_CLASSES): LayerSp
     {
       id: RELEASE_LAYER.suppressed,
       type: 'fill',
-      source: SOURCE.releases,
+      source: SOURCE.releasesWithheld,
       filter: isSuppressed,
       paint: { 'fill-pattern': SUPPRESSED_PATTERN, 'fill-opacity': RELEASE_FILL_OPACITY.suppressed },
     },

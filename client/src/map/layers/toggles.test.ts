@@ -36,6 +36,20 @@ describe('switchable layers', () => {
     expect(layerVisibility([]).every(([, value]) => value === 'none')).toBe(true);
   });
 
+  it('start the style as the map is shown: the layers switched on visible, every other one hidden', () => {
+    const on = ['hotspots', 'venues'] as const;
+    const style = offlineStyle('http://127.0.0.1:8787', {}, on);
+    const visibility = new Map(
+      style.layers.map((layer) => [
+        layer.id,
+        layer.layout && 'visibility' in layer.layout ? layer.layout.visibility : undefined,
+      ]),
+    );
+    for (const [id, expected] of layerVisibility(on)) expect(visibility.get(id)).toBe(expected);
+    expect(visibility.get(STYLE_LAYERS.hotspots[0] ?? '')).toBe('visible');
+    expect(visibility.get(STYLE_LAYERS.counts[0] ?? '')).toBe('none');
+  });
+
   it('switch off the layers that clash with one switched on, and nothing else', () => {
     expect(withLayerSwitched(['counts'], 'hotspots', true)).toEqual(['hotspots']);
     expect(withLayerSwitched(['risk', 'hotspots'], 'emerging', true)).toEqual(['risk', 'emerging']);
