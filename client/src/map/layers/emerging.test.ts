@@ -51,7 +51,7 @@ describe('emerging hot spot palette', () => {
 describe('emergingLayers', () => {
   const layers = emergingLayers();
 
-  it('draws class fills, the withheld hatch and outlines from the emerging source and the hatch from its twin, above the hot spots', () => {
+  it('draws class fills, the withheld hatch and outlines above the hot spots: the fills and outlines from the emerging source, the hatch from its twin', () => {
     expect(layers.map((layer) => layer.id)).toEqual([
       EMERGING_LAYER.fill,
       EMERGING_LAYER.withheld,

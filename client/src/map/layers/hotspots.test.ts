@@ -47,7 +47,7 @@ describe('hot spot palette', () => {
 });
 
 describe('hotspotLayers', () => {
-  it('draws bin fills, then the withheld hatch, then outlines, from the hot spot source and the hatch from its twin', () => {
+  it('draws bin fills, then the withheld hatch, then outlines: the fills and outlines from the hot spot source, the hatch from its twin', () => {
     expect(layers.map((item) => item.id)).toEqual([
       HOTSPOT_LAYER.fill,
       HOTSPOT_LAYER.withheld,

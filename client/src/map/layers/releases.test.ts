@@ -91,7 +91,7 @@ describe('releaseLayers', () => {
   const classes = countClasses(cells([null, 0, 12, 20, 40, 80, 160]));
   const layers = releaseLayers(classes);
 
-  it('draws count fills, then the suppressed hatch, then outlines, from the release source and the hatch from its twin', () => {
+  it('draws count fills, then the suppressed hatch, then outlines: the fills and outlines from the release source, the hatch from its twin', () => {
     expect(layers.map((layer) => layer.id)).toEqual([
       RELEASE_LAYER.fill,
       RELEASE_LAYER.suppressed,
