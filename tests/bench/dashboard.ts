@@ -1,14 +1,16 @@
 // Benchmarks the dashboard as a visitor gets it:
-//     pnpm bench:dashboard [--runs=5]
+//     pnpm bench:dashboard [--runs=5] [--account=satgas] [--cpu-slowdown=1]
 // 1. Bundle size of client/dist (built first by the root script): every JS and CSS asset, raw and gzip
 //    (level 9), marked initial when index.html references it (script, stylesheet or modulepreload) and
 //    fetched when the hot spot view below requested it.
 // 2. In headless Chromium against the real server (tests/e2e/server.ts, or E2E_BASE_URL when set), the time
 //    from navigation start to the first frame that draws hot spot cells on `/?layers=hotspots` (public tier,
-//    default period and resolution), and to the map being complete with them (every tile loaded, the roads, which
+//    default period and resolution; with `--account`, signed in as that demo account, at its tier's finest
+//    resolution), and to the map being complete with them (every tile loaded, the roads, which
 //    come after the first view, drawn), with first contentful paint and the map's `load` event: each run opens a
 //    fresh browser context (cold cache), lets its new window finish starting, then loads the page and reloads it in
-//    that context (warm cache).
+//    that context (warm cache). `--cpu-slowdown=N` slows the page's CPU N times (Chromium's CPU throttling, as in
+//    DevTools), to see how much room a slower machine would have; software WebGL (the GPU process) is not slowed.
 // Prints both tables and writes bench-results/dashboard.json.
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,8 +18,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { REPO_ROOT } from '@titik-rawan/server/config';
+import { DEFAULT_DEMO_PASSWORD, REPO_ROOT } from '@titik-rawan/server/config';
+import { SESSION_COOKIE } from '@titik-rawan/server/auth/sessions';
 import { launchBrowser, serverUnderTest } from '../e2e/browser';
+import { signIn } from './sign-in';
 import { formatTable } from './table';
 
 declare global {
@@ -180,7 +184,7 @@ async function timeLoad(page: Page, navigate: () => Promise<unknown>): Promise<L
 }
 
 /** Cold and warm page loads, one of each per run, and the paths the first run's page requested. */
-async function measureLoads(browser: Browser, baseUrl: string, runs: number) {
+async function measureLoads(browser: Browser, baseUrl: string, { runs, account, cpuSlowdown }: Options) {
   const cold: LoadTiming[] = [];
   const warm: LoadTiming[] = [];
   const fetched = new Set<string>();
@@ -188,8 +192,17 @@ async function measureLoads(browser: Browser, baseUrl: string, runs: number) {
     const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
     try {
       await context.addInitScript(hookMap, { marks: MARKS, hotspotLayer: HOTSPOT_FILL_LAYER });
+      if (account) {
+        const cookie = await signIn(baseUrl, account, DEFAULT_DEMO_PASSWORD);
+        const value = cookie.slice(`${SESSION_COOKIE}=`.length);
+        await context.addCookies([{ name: SESSION_COOKIE, value, url: baseUrl }]);
+      }
       const page = await context.newPage();
       await page.waitForTimeout(NEW_WINDOW_SETTLE_MS);
+      if (cpuSlowdown > 1) {
+        const devtools = await context.newCDPSession(page);
+        await devtools.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+      }
       if (run === 1) page.on('request', (request) => fetched.add(new URL(request.url()).pathname.slice(1)));
       cold.push(await timeLoad(page, () => page.goto(`${baseUrl}${VIEW_PATH}`, { waitUntil: 'commit' })));
       warm.push(await timeLoad(page, () => page.reload({ waitUntil: 'commit' })));
@@ -293,16 +306,41 @@ function timingTable(summaries: Record<'cold' | 'warm', ReturnType<typeof summar
 
 // ------------------------------------------------------------------------------------------------- main
 
-/** The number of runs from `--runs` (default 5). */
-function readRuns(): number {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: String(DEFAULT_RUNS) } } });
+/** What to measure: how many runs, signed in as which demo account (`null`: public), the page's CPU slowed how much. */
+interface Options {
+  runs: number;
+  account: string | null;
+  cpuSlowdown: number;
+}
+
+/** The options from `--runs` (default 5), `--account` (default none) and `--cpu-slowdown` (default 1). */
+function readOptions(): Options {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: String(DEFAULT_RUNS) },
+      account: { type: 'string' },
+      'cpu-slowdown': { type: 'string', default: '1' },
+    },
+  });
   const runs = Number(values.runs);
   if (!Number.isInteger(runs) || runs < 1)
     throw new Error(`--runs: "${values.runs}" is not a positive integer`);
-  return runs;
+  const cpuSlowdown = Number(values['cpu-slowdown']);
+  if (!Number.isFinite(cpuSlowdown) || cpuSlowdown < 1)
+    throw new Error(`--cpu-slowdown: "${values['cpu-slowdown']}" is not a number of at least 1`);
+  return { runs, account: values.account ?? null, cpuSlowdown };
 }
 
-const runs = readRuns();
+/** How the page was loaded, beyond the defaults, for the printed headings: `, signed in as satgas, …`. */
+function conditionsOf({ account, cpuSlowdown }: Options): string {
+  return (
+    (account ? `, signed in as ${account}` : '') +
+    (cpuSlowdown > 1 ? `, the page's CPU slowed ${cpuSlowdown}×` : '')
+  );
+}
+
+const options = readOptions();
+const { runs, account, cpuSlowdown } = options;
 const assets = await measureBundle();
 console.log(
   `Starting the server${process.env.E2E_BASE_URL ? '' : ' (deciding analyses can take minutes on a cold cache)'}…`,
@@ -312,9 +350,10 @@ const browserVersion = browser.version();
 let loads: Awaited<ReturnType<typeof measureLoads>>;
 try {
   console.log(
-    `Measuring ${VIEW_PATH} on ${server.baseUrl}, ${runs} runs, ${VIEWPORT.width}×${VIEWPORT.height}`,
+    `Measuring ${VIEW_PATH} on ${server.baseUrl}, ${runs} runs, ${VIEWPORT.width}×${VIEWPORT.height}` +
+      conditionsOf(options),
   );
-  loads = await measureLoads(browser, server.baseUrl, runs);
+  loads = await measureLoads(browser, server.baseUrl, options);
 } finally {
   await browser.close();
   await server.stop();
@@ -327,7 +366,9 @@ console.log(
   `\nClient bundle (client/dist; gzip level 9; fetched = requested by ${VIEW_PATH} on a cold load)`,
 );
 console.log(bundleTable(assets));
-console.log(`\nPage load, ms from navigation start: median (min–max) of ${runs} runs`);
+console.log(
+  `\nPage load, ms from navigation start: median (min–max) of ${runs} runs` + conditionsOf(options),
+);
 console.log(`view ${VIEW_PATH}, tier ${tier}, hot spots ${loads.cold[0]?.hotspotsKey}`);
 console.log(timingTable(summaries));
 
@@ -349,6 +390,8 @@ const results = {
     tier,
     viewport: VIEWPORT,
     runs,
+    account,
+    cpuSlowdown,
     summaries,
     cold: loads.cold,
     warm: loads.warm,

@@ -8,8 +8,9 @@
 //   2. bare SQL: the server's own count query (readIncidentCounts, which every release and analysis starts
 //      from), the venue and time-profile reads, and each view's aggregate alone (incidents of the period by base
 //      cell, or by kelurahan): what the answer would cost without disclosure control or caching;
-//   3. cold start: the kept decisions of these data are deleted (node_modules/.cache/titik-rawan/decisions; the year
-//      decisions the server keeps during a size are deleted at its end), the server is started
+//   3. cold start: the kept decisions of these data are deleted (node_modules/.cache/titik-rawan/decisions) and
+//      every kept year decision is set aside until the size ends (the year decisions the server keeps during a size
+//      are deleted at its end), the server is started
 //      (`node --import tsx src/main.ts`, RATE_LIMIT_PER_MINUTE=0) and timed to "ready",
 //      "Releases decided." and "Analyses decided."; one public request is sent at "ready";
 //   4. warm: each endpoint × tier (public, and ngo, satgas, admin signed in with the demo password), a few
@@ -23,7 +24,7 @@
 // a size that runs over --max-minutes is stopped (server killed, database dropped) and reported up to there.
 // Prints tables and writes bench-results/<timestamp>.json.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -514,6 +515,23 @@ async function decisionFiles(sql: Sql, geography: ReleaseGeography) {
   };
 }
 
+/**
+ * Moves every kept year decision into a directory of its own, so that the server starts without any (one kept by
+ * another server on the same data would otherwise decide the year's releases for it), and returns how to put them
+ * back. Renaming keeps their times: the clean-up at the end of a size tells them from the server's own.
+ */
+async function setAsideYearDecisions(): Promise<() => Promise<void>> {
+  const aside = await mkdtemp(path.join(path.dirname(DECISION_CACHE_DIR), 'year-decisions-set-aside-'));
+  const files = (await readdir(DECISION_CACHE_DIR).catch(() => [])).filter((file) =>
+    file.startsWith('year-'),
+  );
+  for (const file of files) await rename(path.join(DECISION_CACHE_DIR, file), path.join(aside, file));
+  return async () => {
+    for (const file of files) await rename(path.join(aside, file), path.join(DECISION_CACHE_DIR, file));
+    await rm(aside, { recursive: true, force: true });
+  };
+}
+
 async function exists(file: string): Promise<boolean> {
   return readFile(file).then(
     () => true,
@@ -720,6 +738,7 @@ async function benchSize(incidents: number, options: Options, figures: SizeFigur
     };
     await rm(files.release, { force: true });
     await rm(files.analysed, { force: true });
+    cleanups.push(await setAsideYearDecisions());
     const dataDir = await mkdtemp(path.join(os.tmpdir(), 'titik-bench-server-'));
     cleanups.push(() => rm(dataDir, { recursive: true, force: true }));
     log('starting the server (cold decision cache)…');
