@@ -521,10 +521,12 @@ async function decisionFiles(sql: Sql, geography: ReleaseGeography) {
  * back. Renaming keeps their times: the clean-up at the end of a size tells them from the server's own.
  */
 async function setAsideYearDecisions(): Promise<() => Promise<void>> {
-  const aside = await mkdtemp(path.join(path.dirname(DECISION_CACHE_DIR), 'year-decisions-set-aside-'));
   const files = (await readdir(DECISION_CACHE_DIR).catch(() => [])).filter((file) =>
     file.startsWith('year-'),
   );
+  // Nothing kept (a fresh clone has no cache directory at all): nothing to set aside.
+  if (files.length === 0) return async () => {};
+  const aside = await mkdtemp(path.join(path.dirname(DECISION_CACHE_DIR), 'year-decisions-set-aside-'));
   for (const file of files) await rename(path.join(DECISION_CACHE_DIR, file), path.join(aside, file));
   return async () => {
     for (const file of files) await rename(path.join(aside, file), path.join(DECISION_CACHE_DIR, file));
